@@ -9,7 +9,9 @@ import { parseArgs } from 'node:util';
 import type { ValidationReport } from '../src/cli/validate.ts';
 import { machineLine } from './machine.ts';
 
-const { values } = parseArgs({ options: { gb: { type: 'string', default: '1' }, keep: { type: 'boolean' } } });
+const { values } = parseArgs({
+  options: { gb: { type: 'string', default: '1' }, keep: { type: 'boolean' } },
+});
 const targetBytes = Number(values.gb) * 1e9;
 const path = join(tmpdir(), `hydrawatch-bench-validate-${process.pid}.jsonl`);
 

@@ -63,7 +63,8 @@ const TOKEN_FIELDS = ['input_tokens', 'output_tokens', 'reasoning_tokens', 'cach
 
 function sanity(record: TrafficRecord): string | null {
   const t = Date.parse(record.time);
-  if (Number.isNaN(t) || calendarProblem(record.time)) return `time ${record.time} is not a real date and time`;
+  if (Number.isNaN(t) || calendarProblem(record.time))
+    return `time ${record.time} is not a real date and time`;
   if (t < LIMITS.earliestTime || t >= LIMITS.latestTime) return `time ${record.time} is outside 1990..2200`;
   if (record.type !== 'request') return null;
   const usage = record.usage;

@@ -197,8 +197,9 @@ export async function* lineAlignedChunks(
 
 export async function openByteChunks(path: string, target?: number): Promise<ByteChunkSource> {
   const isStdin = path === '-';
-  const raw: Readable = isStdin ? process.stdin : createReadStream(path, { highWaterMark: 1 << 20 });
+  // stat first: a missing file must fail here, as a catchable error, not later as a stream event.
   const size = isStdin ? null : (await stat(path)).size;
+  const raw: Readable = isStdin ? process.stdin : createReadStream(path, { highWaterMark: 1 << 20 });
   const counter = { bytes: 0 };
   return {
     name: isStdin ? 'stdin' : path,
@@ -210,8 +211,9 @@ export async function openByteChunks(path: string, target?: number): Promise<Byt
 /** Opens `path` (or `-` for stdin) as a source of line batches. */
 export async function openLines(path: string, batchSize?: number): Promise<LineSource> {
   const isStdin = path === '-';
-  const raw: Readable = isStdin ? process.stdin : createReadStream(path, { highWaterMark: 1 << 20 });
+  // stat first: a missing file must fail here, as a catchable error, not later as a stream event.
   const size = isStdin ? null : (await stat(path)).size;
+  const raw: Readable = isStdin ? process.stdin : createReadStream(path, { highWaterMark: 1 << 20 });
   const counter = { bytes: 0 };
   return {
     name: isStdin ? 'stdin' : path,

@@ -41,6 +41,16 @@ export interface TemplateSignal {
   templateId: string | null;
   /** Compact similarity sketch for sub-linear template grouping (LSH band keys), from text or prompt_fp. */
   bands: readonly string[];
+  /** The full `hw1` fingerprint text (what an edge sends as `prompt_fp`); null when there is none. */
+  fingerprint?: string | null;
+  /** MinHash sketch behind `bands`, for TemplateIndex to verify candidates. */
+  sketch?: Uint16Array;
+  /** Tokens the sketch was built from; short prompts give noisy sketches. */
+  tokens?: number;
+  /** Where the template came from: the prompt text, an edge `prompt_fp`, or the system prompt alone. */
+  source?: 'prompt' | 'prompt_fp' | 'system';
+  /** `hw1s:` + 16 hex: exact id of the system prompt (an app's shared instructions), null without one. */
+  systemId?: string | null;
 }
 
 export interface RequestSignals {

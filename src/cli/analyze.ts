@@ -1,0 +1,78 @@
+// `hydrawatch analyze`: replay traffic through the engine and write verdicts, campaigns,
+// a terminal summary and the HTML report.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Command } from 'commander';
+import { analyze } from '../engine/analyze.ts';
+import { rejectWriter } from '../ingest/rejects.ts';
+import { writeReport } from '../report/html.ts';
+import { formatSummary } from '../report/summary.ts';
+import { addInputOptions, type InputOptions, reportInputError, summarizeRejects } from './input.ts';
+import { progressLine } from './progress.ts';
+
+export interface AnalyzeCliOptions extends InputOptions {
+  out: string;
+  workers?: string;
+  report: boolean;
+}
+
+export async function runAnalyze(files: string[], options: AnalyzeCliOptions): Promise<number> {
+  mkdirSync(options.out, { recursive: true });
+  const rejects = rejectWriter(
+    options.rejects === 'rejects.jsonl' ? join(options.out, 'rejects.jsonl') : options.rejects,
+  );
+  const progress = progressLine('analyze');
+  const workers = options.workers === undefined ? undefined : Number(options.workers);
+  if (workers !== undefined && !(Number.isInteger(workers) && workers >= 0)) {
+    process.stderr.write(
+      `hydrawatch analyze: --workers must be a whole number >= 0, got ${options.workers}\n`,
+    );
+    return 1;
+  }
+  try {
+    const result = await analyze(files, {
+      ...(options.format ? { format: options.format } : {}),
+      ...(workers === undefined ? {} : { workers }),
+      strict: options.strict === true,
+      onReject: (r) => rejects.write(r),
+      onProgress: (p) => progress.update(p.records, 'records', p.size ? p.bytesRead / p.size : null),
+    });
+    progress.done();
+    await rejects.close();
+    const accountsPath = join(options.out, 'accounts.jsonl');
+    writeFileSync(accountsPath, result.accounts.map((a) => `${JSON.stringify(a)}\n`).join(''));
+    writeFileSync(join(options.out, 'campaigns.json'), `${JSON.stringify(result.campaigns, null, 2)}\n`);
+    const lines = [formatSummary(result)];
+    if (options.report) lines.push(`report: ${writeReport(result, join(options.out, 'report.html'))}`);
+    lines.push(...summarizeRejects(result.read.reasons, result.read.rejected, rejects.path));
+    lines.push(`wrote ${accountsPath} and ${join(options.out, 'campaigns.json')}`);
+    process.stdout.write(`${lines.join('\n')}\n`);
+    return 0;
+  } catch (error) {
+    progress.done();
+    await rejects.close();
+    return reportInputError(error);
+  }
+}
+
+export function analyzeCommand(): Command {
+  return addInputOptions(
+    new Command('analyze')
+      .description(
+        'Find distillation campaigns: verdicts per account, campaigns with evidence, an HTML report.',
+      )
+      .argument(
+        '<files...>',
+        'traffic files (JSONL, JSONL.gz, Parquet, OTel, gateway or LiteLLM logs); - for stdin',
+      )
+      .option(
+        '--out <dir>',
+        'where to write accounts.jsonl, campaigns.json and report.html',
+        'hydrawatch-out',
+      )
+      .option('--workers <n>', 'reader threads (0 reads in the main thread); default one per core')
+      .option('--no-report', 'skip the HTML report'),
+  ).action(async (files: string[], options: AnalyzeCliOptions) => {
+    process.exitCode = await runAnalyze(files, options);
+  });
+}

@@ -1,0 +1,194 @@
+// Per-account behaviour over time, in a fixed amount of memory however many requests the
+// account makes: volume and its shape, templates, content, infrastructure, sign-up.
+import type { AccountRecord } from '../contract/events.ts';
+import { CAPABILITIES } from '../signals/types.ts';
+import type { RequestFacts } from './facts.ts';
+import { DistinctCounter, hash32, Moments, normalizedEntropy, TopK } from './sketches.ts';
+
+const HOUR_MS = 3_600_000;
+const DAY_MS = 86_400_000;
+/** Width of one activity bucket (for the report's raster). */
+export const ACTIVITY_BUCKET_MS = 6 * HOUR_MS;
+/** Buckets kept per account: 256 days at 6 hours; later activity lands in the last one. */
+const MAX_ACTIVITY_BUCKETS = 1024;
+export const CONSUMER_NETWORKS = new Set(['residential', 'mobile']);
+export const PROGRAM_CHANNELS = new Set(['education', 'startup_program', 'research_program']);
+
+function ipPrefix(ip: string): string {
+  const v4 = ip.lastIndexOf('.');
+  if (v4 > 0 && !ip.includes(':')) return ip.slice(0, v4);
+  // IPv6: the /48 a home or a site usually gets.
+  return ip.split(':').slice(0, 3).join(':');
+}
+
+export class AccountState {
+  readonly id: string;
+  orgId: string | null = null;
+  signup: AccountRecord | null = null;
+  createdMs: number | null = null;
+
+  firstMs = Number.POSITIVE_INFINITY;
+  lastMs = Number.NEGATIVE_INFINITY;
+  requests = 0;
+  private lastDay = -1;
+  activeDays = 0;
+  readonly hours = new Uint32Array(24);
+  /** Requests per ACTIVITY_BUCKET_MS since `activityStart` (a bucket index). */
+  activity = new Uint16Array(4);
+  activityStart = -1;
+  readonly gaps = new Moments();
+
+  /** Templates of the account's linkable (opening) prompts; `templates.total` counts those prompts. */
+  readonly templates = new TopK(12);
+  readonly distinctTemplates = new DistinctCounter(32);
+  readonly ips = new DistinctCounter(32);
+  readonly prefixes = new DistinctCounter(16);
+  readonly topIps = new TopK(3);
+  consumerRequests = 0;
+  datacenterRequests = 0;
+  readonly userAgents = new TopK(2);
+
+  elicitationHits = 0;
+  elicitationSum = 0;
+  readonly cues = new TopK(3);
+  harvestHits = 0;
+  samplesOver1 = 0;
+  readonly capability = new Float64Array(CAPABILITIES.length);
+  inputTokens = 0;
+  outputTokens = 0;
+  toolRequests = 0;
+  firstTurns = 0;
+  turnSum = 0;
+  readonly models = new TopK(4);
+  /** Earliest request on each model released during the run (model → time). */
+  readonly releaseAdoption = new Map<string, number>();
+
+  banned = false;
+  allowlisted = false;
+
+  /** Campaign bookkeeping, owned by the linker. */
+  campaignId: string | null = null;
+  campaignRequests = 0;
+  flagged = false;
+  firstFlaggedMs: number | null = null;
+  score = 0;
+  reasons: string[] = [];
+
+  constructor(id: string) {
+    this.id = id;
+  }
+
+  onSignup(record: AccountRecord, timeMs: number): void {
+    this.signup = record;
+    this.createdMs = timeMs;
+    if (record.org_id) this.orgId = record.org_id;
+  }
+
+  onRequest(r: RequestFacts, templateKey: string | null, releasedModels: ReadonlyMap<string, number>): void {
+    if (this.requests > 0 && r.timeMs >= this.lastMs) {
+      this.gaps.add(Math.log1p((r.timeMs - this.lastMs) / 1000));
+    }
+    this.requests += 1;
+    if (r.timeMs < this.firstMs) this.firstMs = r.timeMs;
+    if (r.timeMs > this.lastMs) this.lastMs = r.timeMs;
+    const day = Math.floor(r.timeMs / DAY_MS);
+    if (day !== this.lastDay) {
+      this.activeDays += 1;
+      this.lastDay = day;
+    }
+    this.hours[Math.floor((r.timeMs % DAY_MS) / HOUR_MS)]! += 1;
+    this.countActivity(r.timeMs);
+    if (r.orgId) this.orgId = r.orgId;
+
+    if (templateKey) {
+      this.templates.add(templateKey);
+      this.distinctTemplates.add(hash32(templateKey));
+    }
+    if (r.ip) {
+      this.ips.add(hash32(r.ip));
+      this.prefixes.add(hash32(ipPrefix(r.ip)));
+      this.topIps.add(r.ip);
+    }
+    if (r.network && CONSUMER_NETWORKS.has(r.network)) this.consumerRequests += 1;
+    else if (r.network === 'datacenter') this.datacenterRequests += 1;
+    if (r.userAgent) this.userAgents.add(r.userAgent);
+
+    const { elicitation, harvest, capability } = r.signals;
+    this.elicitationSum += elicitation.score;
+    if (elicitation.score >= 0.5) {
+      this.elicitationHits += 1;
+      if (elicitation.cues[0]) this.cues.add(elicitation.cues[0]);
+    }
+    if (harvest.score >= 0.5) this.harvestHits += 1;
+    if (harvest.samples > 1) this.samplesOver1 += 1;
+    for (let i = 0; i < CAPABILITIES.length; i++) this.capability[i]! += capability[CAPABILITIES[i]!];
+    this.inputTokens += r.inputTokens;
+    this.outputTokens += r.outputTokens + r.reasoningTokens;
+    if (r.tools > 0 || r.toolResults > 0) this.toolRequests += 1;
+    if (r.turn <= 1) this.firstTurns += 1;
+    this.turnSum += r.turn;
+    this.models.add(r.model);
+    const released = releasedModels.get(r.model);
+    if (released !== undefined && !this.releaseAdoption.has(r.model))
+      this.releaseAdoption.set(r.model, r.timeMs);
+  }
+
+  private countActivity(timeMs: number): void {
+    const bucket = Math.floor(timeMs / ACTIVITY_BUCKET_MS);
+    if (this.activityStart < 0) this.activityStart = bucket;
+    const i = Math.min(Math.max(0, bucket - this.activityStart), MAX_ACTIVITY_BUCKETS - 1);
+    if (i >= this.activity.length) {
+      const grown = new Uint16Array(
+        Math.min(MAX_ACTIVITY_BUCKETS, Math.max(i + 1, this.activity.length * 2)),
+      );
+      grown.set(this.activity);
+      this.activity = grown;
+    }
+    if (this.activity[i]! < 0xffff) this.activity[i]! += 1;
+  }
+
+  // Derived features, each a plain number an analyst can read back in a reason.
+
+  share(count: number): number {
+    return this.requests === 0 ? 0 : count / this.requests;
+  }
+
+  /** Distinct client addresses per request: ~1 when a proxy rotates every call. */
+  ipRotation(): number {
+    return this.requests === 0 ? 0 : Math.min(1, this.ips.estimate() / this.requests);
+  }
+
+  /** Requests per active day. */
+  dailyRate(): number {
+    return this.activeDays === 0 ? 0 : this.requests / this.activeDays;
+  }
+
+  /** 0..1: how evenly the account's requests spread over the 24 hours (1 = round the clock). */
+  hourSpread(): number {
+    return normalizedEntropy(this.hours);
+  }
+
+  /** Account age in days at its first request, or null when its sign-up was not seen. */
+  ageAtFirstRequestDays(): number | null {
+    return this.createdMs === null ? null : (this.firstMs - this.createdMs) / DAY_MS;
+  }
+
+  signupChannel(): string | null {
+    return this.signup?.signup_channel ?? null;
+  }
+
+  paymentFp(): string | null {
+    return this.signup?.payment_fp ?? null;
+  }
+
+  /** The capability with the largest share of the account's requests, and that share. */
+  topCapability(): { name: string; share: number } {
+    let best = 0;
+    let total = 0;
+    for (let i = 0; i < this.capability.length; i++) {
+      total += this.capability[i]!;
+      if (this.capability[i]! > this.capability[best]!) best = i;
+    }
+    return { name: CAPABILITIES[best]!, share: total === 0 ? 0 : this.capability[best]! / total };
+  }
+}

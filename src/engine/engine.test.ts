@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import type { TrafficRecord } from '../contract/events.ts';
+import { AccountVerdict as AccountVerdictSchema, CampaignList } from '../contract/outputs.ts';
+import { compileChecker } from '../contract/validate.ts';
+import { loadScenario } from '../simulate/scenario.ts';
+import { simulateAll } from '../simulate/simulate.ts';
+import { Engine } from './engine.ts';
+import { project } from './facts.ts';
+import { accountVerdicts, campaignList } from './verdicts.ts';
+
+function run(records: Iterable<TrafficRecord>): Engine {
+  const engine = new Engine();
+  for (const record of records) engine.push(project(record));
+  engine.finish();
+  return engine;
+}
+
+const tiny = loadScenario('tiny');
+if (!tiny.ok) throw new Error(tiny.reason);
+const { records, labels } = simulateAll(tiny.scenario, { scale: 0.5, seed: 404 });
+const engine = run(records);
+const verdicts = [...accountVerdicts(engine)];
+const campaigns = campaignList(engine);
+const label = new Map(labels.map((l) => [l.account_id, l]));
+
+describe('engine on simulated traffic (tiny scenario, a seed no tuning used)', () => {
+  it('flags most attack accounts and almost no benign ones', () => {
+    const attack = verdicts.filter((v) => label.get(v.account_id)?.label === 'attack');
+    const benign = verdicts.filter((v) => label.get(v.account_id)?.label === 'benign');
+    const recall = attack.filter((v) => v.flagged).length / attack.length;
+    const falsePositives = benign.filter((v) => v.flagged).length;
+    expect(attack.length).toBeGreaterThan(10);
+    expect(recall).toBeGreaterThanOrEqual(0.7);
+    expect(falsePositives).toBeLessThanOrEqual(Math.ceil(benign.length * 0.02));
+  });
+
+  it('writes verdicts and campaigns that follow the output contract, with reasons and times', () => {
+    const checkVerdict = compileChecker(AccountVerdictSchema);
+    for (const v of verdicts) expect(checkVerdict(v)).toEqual({ ok: true, value: v });
+    expect(compileChecker(CampaignList)(campaigns).ok).toBe(true);
+    for (const v of verdicts.filter((x) => x.flagged)) {
+      expect(v.reasons.length).toBeGreaterThan(0);
+      expect(v.campaign_id).not.toBeNull();
+      const state = engine.accounts.get(v.account_id)!;
+      expect(Date.parse(v.first_flagged_at!)).toBeGreaterThanOrEqual(state.firstMs - 10 * 60_000);
+    }
+    for (const c of campaigns) {
+      expect(c.accounts.length).toBeGreaterThanOrEqual(1);
+      expect(c.evidence.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('is deterministic: the same traffic gives the same verdicts', () => {
+    const again = [...accountVerdicts(run(records))];
+    expect(again).toEqual(verdicts);
+  });
+
+  it('honours an allowlist record for a flagged account', () => {
+    const flagged = verdicts.find((v) => v.flagged);
+    expect(flagged).toBeDefined();
+    const lastTime = records[records.length - 1]!.time;
+    const allow: TrafficRecord = {
+      type: 'enforcement',
+      time: lastTime,
+      account_id: flagged!.account_id,
+      action: 'allowlist',
+    };
+    const withAllow = run([...records, allow]);
+    const verdict = [...accountVerdicts(withAllow)].find((v) => v.account_id === flagged!.account_id)!;
+    expect(verdict.flagged).toBe(false);
+    expect(verdict.reasons).toEqual(['allowlisted by an enforcement record']);
+  });
+});

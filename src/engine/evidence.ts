@@ -1,0 +1,159 @@
+// Judges whether the accounts behind a shared template behave like one operator's pool.
+// Each family of evidence is scored 0..1 and worded for an analyst; no single family is
+// enough, because each one alone also describes some benign population.
+import { type AccountState, PROGRAM_CHANNELS } from './account-state.ts';
+
+export interface Family {
+  name: 'pool' | 'content' | 'infrastructure' | 'load' | 'churn';
+  score: number;
+  reason: string;
+}
+
+export interface GroupAssessment {
+  score: number;
+  families: Family[];
+  accounts: number;
+}
+
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+/** A template shared by fewer accounts than this is not a pool. */
+export const MIN_POOL = 5;
+
+function median(values: number[]): number {
+  if (values.length === 0) return 0;
+  const s = [...values].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+function mean(values: number[]): number {
+  return values.length === 0 ? 0 : values.reduce((a, b) => a + b, 0) / values.length;
+}
+
+const clamp01 = (x: number) => (x < 0 ? 0 : Math.min(x, 1));
+const pct = (x: number) => `${Math.round(x * 100)}%`;
+
+/** Coefficient of variation, robust to one outlier: trimmed of the extremes. */
+function spread(values: number[]): number {
+  if (values.length < 3) return 0;
+  const s = [...values].sort((a, b) => a - b).slice(1, -1);
+  const m = mean(s);
+  if (m === 0) return 0;
+  return Math.sqrt(mean(s.map((v) => (v - m) ** 2))) / m;
+}
+
+/** Largest number of accounts created within `windowMs` of each other. */
+function largestWave(createdMs: number[], windowMs: number): number {
+  const s = [...createdMs].sort((a, b) => a - b);
+  let best = 0;
+  let lo = 0;
+  for (let hi = 0; hi < s.length; hi++) {
+    while (s[hi]! - s[lo]! > windowMs) lo += 1;
+    best = Math.max(best, hi - lo + 1);
+  }
+  return best;
+}
+
+export interface PoolInput {
+  /** Accounts using the group's templates, with how many of their requests went there. */
+  members: { account: AccountState; requests: number }[];
+  /** Accounts in all, when `members` is a sample. */
+  totalAccounts: number;
+}
+
+export function assessPool({ members, totalAccounts }: PoolInput): GroupAssessment {
+  const accounts = members.map((m) => m.account);
+  const families: Family[] = [];
+
+  families.push({
+    name: 'pool',
+    score: clamp01((totalAccounts - 2) / 6),
+    reason: `${totalAccounts} accounts linked by shared prompt templates, payment instruments or sign-up waves`,
+  });
+
+  const elicitation = mean(accounts.map((a) => a.share(a.elicitationHits)));
+  const harvest = mean(accounts.map((a) => a.share(a.harvestHits)));
+  const content = Math.max(clamp01(elicitation / 0.4), clamp01(harvest / 0.5));
+  const contentParts: string[] = [];
+  if (elicitation >= 0.1)
+    contentParts.push(`${pct(elicitation)} of requests ask for reasoning traces or grading`);
+  if (harvest >= 0.1)
+    contentParts.push(`${pct(harvest)} ask for maximal outputs, several samples or log-probabilities`);
+  families.push({ name: 'content', score: content, reason: contentParts.join('; ') || 'ordinary content' });
+
+  const rotation = median(
+    accounts.map((a) => a.ipRotation() * (a.requests === 0 ? 0 : a.consumerRequests / a.requests)),
+  );
+  const withChannel = accounts.filter((a) => a.signupChannel() !== null);
+  const programs =
+    withChannel.length === 0
+      ? 0
+      : mean(withChannel.map((a) => (PROGRAM_CHANNELS.has(a.signupChannel()!) ? 1 : 0)));
+  const payments = new Map<string, number>();
+  for (const a of accounts) {
+    const fp = a.paymentFp();
+    if (fp) payments.set(fp, (payments.get(fp) ?? 0) + 1);
+  }
+  const sharedPayment = [...payments.values()].filter((n) => n >= 3).reduce((a, b) => a + b, 0);
+  const created = accounts.map((a) => a.createdMs).filter((t): t is number => t !== null);
+  const wave = created.length === 0 ? 0 : largestWave(created, HOUR_MS) / Math.max(created.length, MIN_POOL);
+  const infraParts: string[] = [];
+  if (rotation >= 0.2)
+    infraParts.push(
+      `addresses rotate on consumer networks (${rotation.toFixed(2)} new addresses per request)`,
+    );
+  if (programs >= 0.3)
+    infraParts.push(`${pct(programs)} signed up through education, startup or research programs`);
+  if (sharedPayment >= 3)
+    infraParts.push(`${sharedPayment} accounts share payment instruments in groups of 3 or more`);
+  if (wave >= 0.3) infraParts.push(`${pct(wave)} were created within one hour of each other`);
+  const infra = Math.max(
+    clamp01((rotation - 0.1) / 0.3),
+    clamp01((programs - 0.2) / 0.4),
+    clamp01(sharedPayment / Math.max(6, accounts.length * 0.3)),
+    clamp01((wave - 0.2) / 0.4),
+  );
+  families.push({
+    name: 'infrastructure',
+    score: infra,
+    reason: infraParts.join('; ') || 'ordinary infrastructure',
+  });
+
+  const rates = accounts.filter((a) => a.activeDays >= 1).map((a) => a.dailyRate());
+  const cv = spread(rates);
+  const load = rates.length >= MIN_POOL ? clamp01((1.2 - cv) / 0.7) : 0;
+  families.push({
+    name: 'load',
+    score: load,
+    reason: `per-account daily volume is ${cv < 0.6 ? 'evenly balanced' : 'uneven'} (spread ${cv.toFixed(2)}, median ${Math.round(median(rates))} requests a day)`,
+  });
+
+  const ages = accounts.map((a) => a.ageAtFirstRequestDays()).filter((d): d is number => d !== null);
+  const lifespans = accounts.map((a) => (a.lastMs - a.firstMs) / DAY_MS);
+  const bans = mean(accounts.map((a) => (a.banned ? 1 : 0)));
+  const youth = ages.length >= MIN_POOL ? clamp01((2 - median(ages)) / 2) : 0;
+  const churn = Math.max(youth * clamp01((14 - median(lifespans)) / 10), clamp01(bans / 0.2));
+  const churnParts: string[] = [];
+  if (ages.length >= MIN_POOL && median(ages) < 2)
+    churnParts.push(
+      `accounts start work ${median(ages) < 0.05 ? 'minutes' : `${median(ages).toFixed(1)} days`} after sign-up`,
+    );
+  if (bans > 0) churnParts.push(`${pct(bans)} already banned`);
+  families.push({ name: 'churn', score: churn, reason: churnParts.join('; ') || 'established accounts' });
+
+  const byName = Object.fromEntries(families.map((f) => [f.name, f.score])) as Record<Family['name'], number>;
+  // A pool is required; then content, infrastructure, load and churn add up, and two of them
+  // must be clearly present so that one benign trait alone never carries a verdict.
+  const support =
+    byName.content * 0.35 + byName.infrastructure * 0.3 + byName.load * 0.15 + byName.churn * 0.2;
+  const strong = [byName.content, byName.infrastructure, byName.load, byName.churn].filter(
+    (s) => s >= 0.5,
+  ).length;
+  const score = strong >= 2 ? byName.pool * clamp01(support / 0.6) : byName.pool * Math.min(0.45, support);
+  return { score: clamp01(score), families, accounts: totalAccounts };
+}
+
+export function evidenceLines(assessment: GroupAssessment): string[] {
+  return assessment.families.filter((f) => f.score >= 0.5).map((f) => f.reason);
+}

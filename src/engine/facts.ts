@@ -1,0 +1,127 @@
+// What the engine keeps of each record: the per-request signals and the few raw fields that
+// account state and linking need, computed in the reader workers so that prompt text never
+// reaches the main thread. This module is the workers' projector (see ingest/parallel.ts).
+import type {
+  AccountRecord,
+  EnforcementRecord,
+  ModelReleaseRecord,
+  RequestRecord,
+  TrafficRecord,
+} from '../contract/events.ts';
+import { computeSignals } from '../signals/index.ts';
+import type { Capability, RequestSignals } from '../signals/types.ts';
+import { CAPABILITIES } from '../signals/types.ts';
+
+export interface RequestFacts {
+  type: 'request';
+  timeMs: number;
+  accountId: string;
+  orgId: string | null;
+  model: string;
+  ip: string | null;
+  asn: number | null;
+  network: string | null;
+  country: string | null;
+  userAgent: string | null;
+  tlsFingerprint: string | null;
+  conversationId: string | null;
+  turn: number;
+  inputTokens: number;
+  outputTokens: number;
+  reasoningTokens: number;
+  toolResults: number;
+  tools: number;
+  hasImage: boolean;
+  status: string | null;
+  signals: RequestSignals;
+  /** The capability with the largest share, for quick aggregation. */
+  topCapability: Capability;
+}
+
+export interface AccountFacts {
+  type: 'account';
+  timeMs: number;
+  record: AccountRecord;
+}
+
+export interface ReleaseFacts {
+  type: 'model_release';
+  timeMs: number;
+  model: string;
+}
+
+export interface EnforcementFacts {
+  type: 'enforcement';
+  timeMs: number;
+  record: EnforcementRecord;
+}
+
+export type EventFacts = RequestFacts | AccountFacts | ReleaseFacts | EnforcementFacts;
+
+function topCapability(signals: RequestSignals): Capability {
+  let best: Capability = 'general_chat';
+  let bestShare = -1;
+  for (const c of CAPABILITIES) {
+    const share = signals.capability[c];
+    if (share > bestShare) {
+      best = c;
+      bestShare = share;
+    }
+  }
+  return best;
+}
+
+export function requestFacts(record: RequestRecord): RequestFacts {
+  const computed = computeSignals(record);
+  // The band keys are recomputed from the sketch in the main thread: cheaper than shipping them.
+  const { templateId, sketch, tokens } = computed.template;
+  const signals: RequestSignals = {
+    ...computed,
+    template: {
+      templateId,
+      bands: [],
+      ...(sketch ? { sketch } : {}),
+      ...(tokens === undefined ? {} : { tokens }),
+    },
+  };
+  const usage = record.usage;
+  return {
+    type: 'request',
+    timeMs: Date.parse(record.time),
+    accountId: record.account_id,
+    orgId: record.org_id ?? null,
+    model: record.model,
+    ip: record.client_ip ?? null,
+    asn: record.client_asn ?? null,
+    network: record.client_network ?? null,
+    country: record.client_country ?? null,
+    userAgent: record.user_agent ?? null,
+    tlsFingerprint: record.tls_fingerprint ?? null,
+    conversationId: record.conversation_id ?? null,
+    turn: record.turn ?? 1,
+    inputTokens: usage?.input_tokens ?? 0,
+    outputTokens: usage?.output_tokens ?? 0,
+    reasoningTokens: usage?.reasoning_tokens ?? 0,
+    toolResults: record.tool_results ?? 0,
+    tools: record.params?.tools ?? 0,
+    hasImage: record.has_image === true,
+    status: record.status ?? null,
+    signals,
+    topCapability: topCapability(signals),
+  };
+}
+
+/** The projector the reader workers call on every checked record. */
+export function project(record: TrafficRecord): EventFacts {
+  const timeMs = Date.parse(record.time);
+  switch (record.type) {
+    case 'request':
+      return requestFacts(record);
+    case 'account':
+      return { type: 'account', timeMs, record };
+    case 'model_release':
+      return { type: 'model_release', timeMs, model: (record as ModelReleaseRecord).model };
+    case 'enforcement':
+      return { type: 'enforcement', timeMs, record };
+  }
+}

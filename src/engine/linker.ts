@@ -1,0 +1,272 @@
+// Cross-account linking. Accounts with pool-member traits (suspicion.ts) are joined when they
+// share compact signatures: opening-prompt templates used mostly by such accounts, a payment
+// instrument, or a sign-up wave. A group that reaches pool size and whose members behave as one
+// operator's pool (evidence.ts) becomes a campaign; its accounts are flagged at that tick, and
+// later accounts that link to it are flagged on the request that links them (respawns).
+import type { AccountState } from './account-state.ts';
+import { assessPool, evidenceLines, type GroupAssessment, MIN_POOL } from './evidence.ts';
+import { accountSuspicion, isSuspicious, JOIN_SCORE, type SuspicionContext } from './suspicion.ts';
+import type { TemplateRegistry } from './templates.ts';
+import { UnionFind } from './union-find.ts';
+
+export interface LinkerOptions {
+  /** Campaign score at or above which a linked group is a campaign. */
+  campaignThreshold: number;
+  /** Share of a template's accounts that must be suspect for it to link them. */
+  templateSuspectShare: number;
+}
+
+export const DEFAULT_LINKER_OPTIONS: LinkerOptions = { campaignThreshold: 0.5, templateSuspectShare: 0.5 };
+
+export interface CampaignState {
+  id: string;
+  /** Templates its members share, the signature a respawned account is recognised by. */
+  templates: Set<string>;
+  accounts: Set<string>;
+  firstSeenMs: number;
+  detectedMs: number;
+  score: number;
+  assessment: GroupAssessment;
+  payments: Set<string>;
+}
+
+const SAMPLE = 256;
+const WAVE_MS = 15 * 60_000;
+
+export class Linker {
+  readonly campaigns = new Map<string, CampaignState>();
+  /** Campaign of each template that links a campaign's accounts. */
+  readonly templateCampaign = new Map<string, string>();
+  private readonly groups = new UnionFind();
+  private readonly suspects = new Set<string>();
+  private readonly changed = new Set<AccountState>();
+  /** Suspect accounts per payment instrument and per sign-up wave, to join on. */
+  private readonly byPayment = new Map<string, string>();
+  private readonly byWave = new Map<string, string>();
+  /** Campaign id per union-find root, so a group keeps its id as it grows. */
+  private readonly rootCampaign = new Map<string, string>();
+  private nextId = 1;
+
+  constructor(
+    private readonly accounts: Map<string, AccountState>,
+    private readonly templates: TemplateRegistry,
+    private readonly context: SuspicionContext,
+    private readonly options: LinkerOptions = DEFAULT_LINKER_OPTIONS,
+  ) {}
+
+  /** An account made a request: judged at the next tick, or at once if it touches a campaign. */
+  onRequest(account: AccountState, templateKey: string | null, nowMs: number): void {
+    if (account.flagged || account.allowlisted) return;
+    this.changed.add(account);
+    // An account already linked to others is judged with its group at the tick; the fast path
+    // is for newcomers, so that one shared template cannot pull another pool into a campaign.
+    if (this.suspects.has(account.id) && this.groups.members(account.id).length > 1) return;
+    const campaignId = templateKey ? this.templateCampaign.get(templateKey) : undefined;
+    if (campaignId) account.campaignRequests += 1;
+    const payment = account.paymentFp();
+    const viaPayment = payment ? this.paymentCampaign(payment) : undefined;
+    // The campaign's signature: its payment instrument, or two opening prompts on its templates.
+    const target = viaPayment ?? (account.campaignRequests >= 2 ? campaignId : undefined);
+    if (!target) return;
+    const suspicion = accountSuspicion(account, this.context);
+    if (!isSuspicious(suspicion, JOIN_SCORE)) return;
+    const campaign = this.campaigns.get(target);
+    if (!campaign) return;
+    this.join(account);
+    this.groups.union(account.id, [...campaign.accounts][0] ?? account.id);
+    this.flag(account, campaign, nowMs, suspicion.traits);
+  }
+
+  onAllowlist(account: AccountState): void {
+    account.allowlisted = true;
+    if (account.flagged && account.campaignId)
+      this.campaigns.get(account.campaignId)?.accounts.delete(account.id);
+    account.flagged = false;
+    account.campaignId = null;
+  }
+
+  /** Judges accounts that changed, links the suspect ones, and flags groups that form campaigns. */
+  tick(nowMs: number): void {
+    if (this.changed.size === 0) return;
+    const touched = new Set<string>();
+    for (const account of this.changed) {
+      if (account.flagged || account.allowlisted) continue;
+      if (!isSuspicious(accountSuspicion(account, this.context))) continue;
+      this.join(account);
+      this.linkAccount(account);
+      touched.add(this.groups.find(account.id));
+    }
+    this.changed.clear();
+    for (const root of touched) this.judgeGroup(this.groups.find(root), nowMs);
+  }
+
+  private join(account: AccountState): void {
+    if (this.suspects.has(account.id)) return;
+    this.suspects.add(account.id);
+    this.groups.add(account.id);
+  }
+
+  /**
+   * Joins the account to the one group it shares most with, rather than to every group it
+   * touches, so that one generic template cannot chain two operators' pools together.
+   */
+  private linkAccount(account: AccountState): void {
+    const votes = new Map<string, number>();
+    const vote = (memberId: string, weight: number) => {
+      const root = this.groups.find(memberId);
+      if (root !== this.groups.find(account.id)) votes.set(root, (votes.get(root) ?? 0) + weight);
+    };
+    const templateVotes = new Map<string, number>();
+    for (const key of account.templates.keys) {
+      const group = this.templates.get(key);
+      if (!group || group.accountCount < 2) continue;
+      let suspect = 0;
+      const roots = new Set<string>();
+      for (const [id] of group.accounts) {
+        if (!this.suspects.has(id)) continue;
+        suspect += 1;
+        if (id !== account.id) roots.add(this.groups.find(id));
+      }
+      if (suspect < group.accounts.size * this.options.templateSuspectShare) continue;
+      for (const root of roots) templateVotes.set(root, (templateVotes.get(root) ?? 0) + 1);
+    }
+    // One shared template may be coincidence; two are a shared script.
+    for (const [root, n] of templateVotes) if (n >= 2) vote(root, n);
+    const payment = account.paymentFp();
+    if (payment) {
+      const member = this.byPayment.get(payment);
+      if (member === undefined) this.byPayment.set(payment, account.id);
+      else vote(member, 2);
+    }
+    if (account.createdMs !== null) {
+      const wave = `${account.signupChannel() ?? '-'}:${Math.floor(account.createdMs / WAVE_MS)}`;
+      const member = this.byWave.get(wave);
+      if (member === undefined) this.byWave.set(wave, account.id);
+      else vote(member, 1);
+    }
+    let best: string | null = null;
+    let bestVotes = 0;
+    for (const [root, n] of votes) {
+      if (
+        n > bestVotes ||
+        (n === bestVotes &&
+          best !== null &&
+          this.groups.members(root).length > this.groups.members(best).length)
+      ) {
+        best = root;
+        bestVotes = n;
+      }
+    }
+    if (best !== null && bestVotes >= 2) this.groups.union(account.id, best);
+  }
+
+  private paymentCampaign(payment: string): string | undefined {
+    const member = this.byPayment.get(payment);
+    if (member === undefined) return undefined;
+    return this.rootCampaign.get(this.groups.find(member));
+  }
+
+  private judgeGroup(root: string, nowMs: number): void {
+    const members = this.groups.members(root);
+    if (members.length < MIN_POOL) return;
+    const sample =
+      members.length <= SAMPLE
+        ? members
+        : members.filter((_, i) => i % Math.ceil(members.length / SAMPLE) === 0);
+    const accounts = sample
+      .map((id) => this.accounts.get(id))
+      .filter((a): a is AccountState => a !== undefined);
+    const assessment = assessPool({
+      members: accounts.map((account) => ({ account, requests: account.templates.total })),
+      totalAccounts: members.length,
+    });
+    if (assessment.score < this.options.campaignThreshold) return;
+    const campaign = this.campaignOf(root, members, assessment, nowMs);
+    for (const id of members) {
+      const account = this.accounts.get(id);
+      if (account && !account.flagged && !account.allowlisted) {
+        this.flag(account, campaign, nowMs, accountSuspicion(account, this.context).traits);
+      }
+    }
+  }
+
+  /** The campaign of this group: an existing one if any member already has one, else a new id. */
+  private campaignOf(
+    root: string,
+    members: string[],
+    assessment: GroupAssessment,
+    nowMs: number,
+  ): CampaignState {
+    let id = this.rootCampaign.get(root);
+    if (!id) {
+      for (const m of members) {
+        const existing = this.accounts.get(m)?.campaignId;
+        if (existing) {
+          id = existing;
+          break;
+        }
+      }
+    }
+    let campaign = id ? this.campaigns.get(id) : undefined;
+    if (!campaign) {
+      id = `C-${String(this.nextId++).padStart(4, '0')}`;
+      campaign = {
+        id,
+        templates: new Set(),
+        accounts: new Set(),
+        firstSeenMs: nowMs,
+        detectedMs: nowMs,
+        score: assessment.score,
+        assessment,
+        payments: new Set(),
+      };
+      this.campaigns.set(id, campaign);
+    }
+    this.rootCampaign.set(root, campaign.id);
+    if (assessment.score >= campaign.score || campaign.accounts.size < assessment.accounts) {
+      campaign.score = Math.max(campaign.score, assessment.score);
+      campaign.assessment = assessment;
+    }
+    return campaign;
+  }
+
+  private flag(account: AccountState, campaign: CampaignState, nowMs: number, traits: string[]): void {
+    account.flagged = true;
+    account.firstFlaggedMs = nowMs;
+    account.campaignId = campaign.id;
+    campaign.accounts.add(account.id);
+    campaign.firstSeenMs = Math.min(campaign.firstSeenMs, account.firstMs);
+    const payment = account.paymentFp();
+    if (payment) campaign.payments.add(payment);
+    // Its opening-prompt templates that are mostly the campaign's own become its signature;
+    // templates everyone uses (greetings, common tasks) never do.
+    let shared = 0;
+    for (const key of account.templates.keys) {
+      const group = this.templates.get(key);
+      if (!group || group.accountCount < 2) continue;
+      let members = 0;
+      for (const [id] of group.accounts) if (campaign.accounts.has(id)) members += 1;
+      if (members < 2 || members * 2 < group.accounts.size) continue;
+      shared += 1;
+      campaign.templates.add(key);
+      if (!this.templateCampaign.has(key)) this.templateCampaign.set(key, campaign.id);
+    }
+    account.reasons = [
+      `linked to campaign ${campaign.id} (${campaign.accounts.size} accounts so far) through ${shared} shared prompt templates${payment && campaign.payments.has(payment) ? ', its payment instrument' : ''} or its sign-up wave`,
+      `pool-member traits: ${traits.join(', ')}`,
+      ...evidenceLines(campaign.assessment),
+    ];
+    const elicited = account.share(account.elicitationHits);
+    if (elicited >= 0.2) {
+      const cue = account.cues.top(1)[0]?.key;
+      account.reasons.push(
+        `${Math.round(elicited * 100)}% of its requests ask for reasoning traces${cue ? ` (${cue})` : ''}`,
+      );
+    }
+    if (account.ipRotation() >= 0.3) {
+      account.reasons.push(
+        `used ${account.ips.estimate()} client addresses for ${account.requests} requests`,
+      );
+    }
+  }
+}

@@ -1,0 +1,70 @@
+// Does one account carry the traits of a pool member? Each trait alone is common among
+// benign users (a phone rotates addresses, students sign up through campus programs, eval
+// harnesses ask for maximal outputs), so an account needs two or more before linking looks
+// for the others it works with.
+import { type AccountState, PROGRAM_CHANNELS } from './account-state.ts';
+
+export interface Suspicion {
+  score: number;
+  traits: string[];
+}
+
+/** Requests an account must make before its traits mean anything. */
+export const MIN_REQUESTS = 3;
+const DAY_MS = 86_400_000;
+
+export interface SuspicionContext {
+  /** Accounts created with each payment instrument. */
+  paymentAccounts: ReadonlyMap<string, number>;
+}
+
+export function accountSuspicion(a: AccountState, context: SuspicionContext): Suspicion {
+  if (a.requests < MIN_REQUESTS || a.allowlisted) return { score: 0, traits: [] };
+  const traits: string[] = [];
+  let score = 0;
+  const consumer = a.consumerRequests / a.requests;
+  const rotation = a.ipRotation() * consumer;
+  // A phone changes address now and then; a proxy pool changes it on almost every call.
+  if (rotation >= 0.6) {
+    score += 0.3;
+    traits.push('a new consumer address on most requests');
+  } else if (rotation >= 0.3) {
+    score += 0.15;
+    traits.push('rotating consumer addresses');
+  }
+  const content = Math.max(a.share(a.elicitationHits) / 0.4, a.share(a.harvestHits) / 0.5);
+  if (content >= 1) {
+    score += 0.25;
+    traits.push('harvesting content');
+  }
+  const age = a.ageAtFirstRequestDays();
+  if (age !== null && age < 2 && a.createdMs !== null && a.lastMs - a.createdMs < 21 * DAY_MS) {
+    score += 0.15;
+    traits.push('new account put straight to work');
+  }
+  const channel = a.signupChannel();
+  if (channel !== null && PROGRAM_CHANNELS.has(channel)) {
+    score += 0.15;
+    traits.push(`signed up through ${channel.replace('_', ' ')}`);
+  }
+  const payment = a.paymentFp();
+  if (payment !== null && (context.paymentAccounts.get(payment) ?? 0) >= 3) {
+    score += 0.15;
+    traits.push('payment instrument shared by 3+ accounts');
+  }
+  if (a.banned) {
+    score += 0.15;
+    traits.push('banned');
+  }
+  return { score, traits };
+}
+
+/** Weight that makes an account a suspect on its own, to seed a group. */
+export const SEED_SCORE = 0.55;
+/** Weight enough to join a campaign whose signature the account already matches. */
+export const JOIN_SCORE = 0.4;
+
+/** Two traits or more, and enough weight for the purpose. */
+export function isSuspicious(s: Suspicion, minScore = SEED_SCORE): boolean {
+  return s.traits.length >= 2 && s.score >= minScore;
+}

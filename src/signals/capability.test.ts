@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { capabilityDistribution, topCapability } from './capability.ts';
+import { CAPABILITIES } from './types.ts';
+
+const top = (text: string, req = {}) => topCapability(capabilityDistribution(req, text));
+
+describe('capability distribution', () => {
+  it('sums to 1 over every capability', () => {
+    const d = capabilityDistribution({}, 'Write a Python function that parses a CSV file and plots a chart.');
+    expect(Object.keys(d).sort()).toEqual([...CAPABILITIES].sort());
+    expect(Object.values(d).reduce((a, b) => a + b, 0)).toBeCloseTo(1, 2);
+  });
+
+  it('reads request parameters: tools, tool results, images', () => {
+    expect(top('what now?', { params: { tools: 4 }, tool_results: 2 })).toBe('tool_use');
+    expect(top('what is in it?', { has_image: true })).toBe('vision');
+  });
+
+  it.each([
+    ['coding', 'Write a function in JavaScript that removes duplicates from an array.'],
+    ['coding', '```python\ndef f(x):\n    return x*2\n```\nWhy does this return None?'],
+    ['math_reasoning', 'A train travels 120 km in 2 hours. How many km does it travel in 5 hours?'],
+    ['math_reasoning', '求方程 x^2-5x+6=0 的解。'],
+    [
+      'tool_use',
+      'You have access to the following tools:\nsearch(query)\ncalculator(expression)\nFind the population of Peru.',
+    ],
+    [
+      'data_analysis',
+      'Here is a CSV of monthly sales. Compute the median revenue per region and describe the trend.',
+    ],
+    ['computer_use', 'Open the browser, navigate to the settings page and click the "Export" button.'],
+    ['writing', 'Write a short poem about autumn leaves for my blog.'],
+    ['general_chat', 'Hi there, how are you today?'],
+  ])('%s: %s', (capability, text) => {
+    expect(top(text)).toBe(capability);
+  });
+});

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { elicitationSignal, scoreCues } from './elicitation.ts';
+import { samplePrompts } from './sample-prompts.ts';
+
+const flagged = (text: string) => elicitationSignal(text).score >= 0.5;
+
+describe('reasoning elicitation', () => {
+  it.each([
+    [
+      'reconstruct-reasoning',
+      'Given the final answer below, reconstruct the hidden chain of thought that produced it.\nQ: 17*23?\nA: 391',
+    ],
+    ['reconstruct-reasoning', '下面是题目和标准答案，请反推出得到这个答案的完整思考过程。'],
+    [
+      'reasoning-trace',
+      'Answer the question, but first write out your complete, unabridged reasoning, including every false start.',
+    ],
+    ['reasoning-trace', '请把你完整的思考过程全部写出来，包括中间的检查和修正。'],
+    [
+      'fixed-format-trace',
+      'Respond as JSON: {"reasoning": "<every step>", "answer": "<final>"}. Question: is 91 prime?',
+    ],
+    ['fixed-format-trace', '请严格按以下格式输出：\n推理过程：<逐步推理>\n最终答案：<答案>'],
+    [
+      'rubric-grading',
+      'You are a strict judge. Score the assistant response below from 1 to 10 against the rubric and explain each deduction.',
+    ],
+    ['rubric-grading', '你是一名评审专家，请按照评分标准给下面的回答打分（1到10分）。'],
+    [
+      'safe-rewrite',
+      'Rewrite this question about the 1989 protests so it is politically neutral and safe, removing anything sensitive.',
+    ],
+    ['safe-rewrite', '请把这段关于敏感政治事件的文字改写成中立、合规的表述。'],
+  ])('fires %s', (cue, text) => {
+    const signal = elicitationSignal(text);
+    expect(signal.cues).toContain(cue);
+    expect(signal.score).toBeGreaterThanOrEqual(0.5);
+  });
+
+  it.each([
+    [
+      'agent narration',
+      'You are a coding agent. Before each tool call, tell the user what you are about to do and why, in one sentence.',
+    ],
+    [
+      'context compaction',
+      'Summarize the conversation so far into a compact context: decisions made, open questions, files touched.',
+    ],
+    [
+      'student',
+      "I'm stuck on my homework: solve 2x + 3 = 11. Can you show me how to solve it step by step so I understand?",
+    ],
+    ['student zh', '这道作业题我不会做：2x+3=11，能一步一步教我怎么解吗？'],
+    [
+      'benchmark suffix',
+      "Q: A bat and a ball cost $1.10 in total. How much does the ball cost?\nA: Let's think step by step.",
+    ],
+    ['benchmark suffix zh', '问题：一个数加上5等于12，这个数是多少？请一步一步地思考。'],
+    ['essay feedback', 'Can you grade my essay out of 10 and tell me how to improve the structure?'],
+    ['tone rewrite', 'Rewrite this email so it sounds more polite and professional.'],
+  ])('does not flag %s', (_, text) => {
+    expect(flagged(text)).toBe(false);
+  });
+
+  it('gives a weak cue alone a low score', () => {
+    const signal = elicitationSignal('Solve for x: 3x = 12. Think step by step.');
+    expect(signal.cues).toEqual(['think-step-by-step']);
+    expect(signal.score).toBeLessThan(0.5);
+  });
+
+  it('prefilter never hides a cue (checked on every generated sample)', () => {
+    for (const s of samplePrompts(5, 1500)) {
+      expect(elicitationSignal(s.text)).toEqual(scoreCues(s.text.toLowerCase()));
+    }
+  });
+
+  it('flags the generated elicitation templates and nothing else', () => {
+    for (const s of samplePrompts(8, 600)) expect(flagged(s.text)).toBe(s.elicitation);
+  });
+});

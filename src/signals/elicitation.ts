@@ -1,0 +1,75 @@
+// Reasoning-elicitation score: does the request ask for a reasoning trace, a judgement or a "safe"
+// rewrite to harvest? Explainable: the score comes with the names of the cues that fired.
+
+import { CUES, DAMPERS, PREFILTER } from './elicitation-cues.ts';
+import type { ElicitationSignal } from './types.ts';
+
+/** A weak cue alone (an eval harness's "think step by step") stays well below the 0.5 flag line. */
+export const WEAK_CAP = 0.3;
+/** Past this length a cue's groups must all match within one chunk of nearby paragraphs. */
+const CHUNKED_ABOVE = 1500;
+const CHUNK = 1000;
+/** Only this much of a long prompt is read: instructions sit at the start or the end. */
+const HEAD = 4000;
+const TAIL = 2000;
+
+function window(text: string): string {
+  const lower = text.toLowerCase();
+  if (lower.length <= HEAD + TAIL) return lower;
+  return `${lower.slice(0, HEAD)}\n${lower.slice(-TAIL)}`;
+}
+
+/**
+ * Splits a long text into chunks of consecutive paragraphs, so that words scattered over a long
+ * system prompt do not add up to a cue that no single passage expresses.
+ */
+function paragraphChunks(text: string): string[] {
+  const chunks: string[] = [];
+  let current = '';
+  for (const paragraph of text.split(/\n\s*\n/)) {
+    if (current.length > 0 && current.length + paragraph.length > CHUNK) {
+      chunks.push(current);
+      current = '';
+    }
+    current = current.length > 0 ? `${current}\n\n${paragraph}` : paragraph;
+  }
+  if (current.length > 0) chunks.push(current);
+  return chunks;
+}
+
+/** Scores one text (prompt, or system prompt plus prompt) for reasoning elicitation. */
+export function elicitationSignal(text: string): ElicitationSignal {
+  if (text.length === 0) return { score: 0, cues: [] };
+  const lower = window(text);
+  if (!PREFILTER.test(lower)) return { score: 0, cues: [] };
+  return scoreCues(lower);
+}
+
+/** Every cue on lower-cased text, without the prefilter (exported so a test can hold the two equal). */
+export function scoreCues(lower: string): ElicitationSignal {
+  const fired: string[] = [];
+  let strongMiss = 1;
+  let weakMiss = 1;
+  const chunks = lower.length > CHUNKED_ABOVE ? paragraphChunks(lower) : [lower];
+  const contexts = new Map<string, number>();
+  for (const damper of DAMPERS) {
+    if (damper.patterns.some((p) => p.test(lower))) {
+      contexts.set(damper.name, damper.factor);
+      fired.push(`context:${damper.name}`);
+    }
+  }
+  for (const cue of CUES) {
+    if (fired.includes(cue.name)) continue;
+    if (!chunks.some((chunk) => cue.groups.every((group) => group.some((p) => p.test(chunk))))) continue;
+    fired.push(cue.name);
+    let damping = 1;
+    for (const name of cue.dampedBy ?? []) damping *= contexts.get(name) ?? 1;
+    if (cue.weak) weakMiss *= 1 - cue.weight;
+    else strongMiss *= 1 - cue.weight * damping;
+  }
+  const strong = 1 - strongMiss;
+  const weak = Math.min(1 - weakMiss, WEAK_CAP);
+  const score = 1 - (1 - strong) * (1 - weak);
+  const cues = fired.some((c) => !c.startsWith('context:')) ? fired : [];
+  return { score: Math.round(score * 1000) / 1000, cues };
+}

@@ -1,0 +1,302 @@
+// The versioned template fingerprint `hw1`: a skeleton id plus a one-permutation MinHash sketch
+// of the masked prompt, its text form (what an edge sends as `prompt_fp`) and its LSH band keys.
+import { combine, FNV_OFFSET, fmix32, fnvCodePoint, hex32 } from './hash.ts';
+import { maskSlots, SLOT } from './skeleton.ts';
+
+export const FINGERPRINT_VERSION = 'hw1';
+/** MinHash slots in a sketch; bands × rows must equal this. */
+export const SKETCH_SLOTS = 64;
+export const BAND_ROWS = 2;
+export const BANDS = SKETCH_SLOTS / BAND_ROWS;
+/** Below this many wording tokens the masked skeleton says too little, so the unmasked text is used. */
+export const MIN_SKELETON_WORDS = 6;
+
+export interface TemplateSketch {
+  /** `hw1:` + 16 hex digits: hash of the exact token sequence of the skeleton. */
+  templateId: string;
+  /** SKETCH_SLOTS 16-bit MinHash values. */
+  sketch: Uint16Array;
+  /** Tokens the sketch was built from (capped at MAX_TOKENS): short prompts give noisy sketches. */
+  tokens: number;
+}
+
+export const MAX_TOKENS = 9999;
+
+const NAME_CODE = SLOT.name.charCodeAt(0);
+const NUMBER_CODE = SLOT.number.charCodeAt(0);
+const LANE_B_SEED = 0x9747b28c;
+const BIGRAM_SEED = 0x2545f491;
+
+function isCjk(c: number): boolean {
+  return (
+    (c >= 0x3040 && c <= 0x30ff) ||
+    (c >= 0x3400 && c <= 0x4dbf) ||
+    (c >= 0x4e00 && c <= 0x9fff) ||
+    (c >= 0xac00 && c <= 0xd7af) ||
+    (c >= 0xf900 && c <= 0xfaff)
+  );
+}
+
+function isWordChar(c: number): boolean {
+  if (c < 0x80) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+  return (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) || (c >= 0x370 && c <= 0x52f);
+}
+
+function isSentenceEnd(c: number): boolean {
+  return (
+    c === 46 ||
+    c === 33 ||
+    c === 63 ||
+    c === 58 ||
+    c === 59 ||
+    c === 10 ||
+    c === 0x3002 ||
+    c === 0xff01 ||
+    c === 0xff1f ||
+    c === 0xff1a
+  );
+}
+
+function lowerCode(c: number): number {
+  if (c >= 65 && c <= 90) return c + 32;
+  if (c < 0xc0) return c;
+  return String.fromCharCode(c).toLowerCase().charCodeAt(0);
+}
+
+function isUpper(c: number): boolean {
+  if (c >= 65 && c <= 90) return true;
+  return c >= 0xc0 && lowerCode(c) !== c;
+}
+
+/** Accumulates tokens into the one-permutation MinHash bins and the two id lanes. */
+class SketchBuilder {
+  readonly bins = new Uint32Array(SKETCH_SLOTS).fill(0xffffffff);
+  laneA = FNV_OFFSET;
+  laneB = LANE_B_SEED;
+  words = 0;
+  tokens = 0;
+  private prev = -1;
+
+  add(token: number, isWord: boolean): void {
+    if (token === this.prev && !isWord) return;
+    this.tokens++;
+    if (isWord) this.words++;
+    this.laneA = combine(this.laneA, token);
+    this.laneB = combine(this.laneB ^ BIGRAM_SEED, token);
+    this.shingle(token);
+    if (this.prev !== -1) this.shingle(combine(this.prev ^ BIGRAM_SEED, token));
+    this.prev = token;
+  }
+
+  private shingle(h: number): void {
+    const bin = h & (SKETCH_SLOTS - 1);
+    const value = h >>> 6;
+    if (value < (this.bins[bin] as number)) this.bins[bin] = value;
+  }
+
+  /** Fills empty bins from the next non-empty bin to the right (rotation densification). */
+  sketch(): Uint16Array {
+    const out = new Uint16Array(SKETCH_SLOTS);
+    for (let j = 0; j < SKETCH_SLOTS; j++) {
+      let k = j;
+      let distance = 0;
+      while ((this.bins[k] as number) === 0xffffffff && distance < SKETCH_SLOTS) {
+        k = (k + 1) & (SKETCH_SLOTS - 1);
+        distance++;
+      }
+      const min = this.bins[k] as number;
+      out[j] = (distance === 0 ? fmix32(min) : combine(fmix32(min), distance)) & 0xffff;
+    }
+    return out;
+  }
+}
+
+/**
+ * Function words dropped before shingling: templates are reworded mostly by swapping these, and
+ * unrelated prompts resemble each other mostly through them.
+ */
+export const STOPWORDS: readonly string[] = (
+  'a an the of to in on for and or but is are was were be been being it its this that these those with as at by ' +
+  'from i you me my your we our us he she they them his her their do does did can could would should will shall ' +
+  'may might must so if then than there here what which who whom how why when where please just also about into ' +
+  'over not no yes all any some each every very more most such only own same too don t s m re ve ll d'
+).split(' ');
+/** Suffixes stripped (first match, in this order) when at least 3 characters remain. */
+export const SUFFIXES: readonly string[] = [
+  'ings',
+  'ing',
+  'ised',
+  'ized',
+  'ises',
+  'izes',
+  'ise',
+  'ize',
+  'ed',
+  'es',
+  'ly',
+  's',
+];
+
+function hashCodes(codes: readonly number[], length: number): number {
+  let h = FNV_OFFSET;
+  for (let i = 0; i < length; i++) h = fnvCodePoint(h, codes[i] as number);
+  return h >>> 0;
+}
+
+const STOP_HASHES = new Set(
+  STOPWORDS.map((w) =>
+    hashCodes(
+      [...w].map((ch) => ch.codePointAt(0) as number),
+      w.length,
+    ),
+  ),
+);
+const SUFFIX_CODES = SUFFIXES.map((x) => [...x].map((ch) => ch.codePointAt(0) as number));
+
+function stemLength(codes: readonly number[], length: number): number {
+  for (const suffix of SUFFIX_CODES) {
+    if (length - suffix.length < 3) continue;
+    let match = true;
+    for (let k = 0; k < suffix.length && match; k++) match = codes[length - suffix.length + k] === suffix[k];
+    if (match) return length - suffix.length;
+  }
+  return length;
+}
+
+function slotToken(code: number): number {
+  return fmix32(fnvCodePoint(FNV_OFFSET, code));
+}
+
+/**
+ * Tokenises: lower-cased words (stopwords dropped, suffixes stripped), CJK as overlapping character
+ * pairs, placeholders as themselves; numbers become the number slot and, when `maskNames`,
+ * capitalised words that do not start a sentence become the name slot.
+ */
+function tokenize(text: string, builder: SketchBuilder, maskNames: boolean): void {
+  const codes: number[] = [];
+  let hasDigit = false;
+  let capitalised = false;
+  let sentenceStart = true;
+  let cjkPrev = -1;
+  let cjkRun = 0;
+  const flushWord = (): void => {
+    const length = codes.length;
+    if (length === 0) return;
+    if (hasDigit) builder.add(slotToken(NUMBER_CODE), false);
+    else if (maskNames && capitalised && length > 1) builder.add(slotToken(NAME_CODE), false);
+    else if (!STOP_HASHES.has(hashCodes(codes, length)))
+      builder.add(fmix32(hashCodes(codes, stemLength(codes, length))), true);
+    codes.length = 0;
+    hasDigit = false;
+    capitalised = false;
+    sentenceStart = false;
+  };
+  const flushCjk = (): void => {
+    if (cjkRun === 1) builder.add(fmix32(fnvCodePoint(FNV_OFFSET, cjkPrev)), true);
+    cjkRun = 0;
+    cjkPrev = -1;
+  };
+  for (let i = 0; i < text.length; i++) {
+    let c = text.charCodeAt(i);
+    if (c >= 0xd800 && c < 0xdc00 && i + 1 < text.length) {
+      const low = text.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low < 0xe000) {
+        c = 0x10000 + ((c - 0xd800) << 10) + (low - 0xdc00);
+        i++;
+      }
+    }
+    if (isWordChar(c)) {
+      flushCjk();
+      if (codes.length === 0) capitalised = !sentenceStart && isUpper(c);
+      if (c >= 48 && c <= 57) hasDigit = true;
+      codes.push(lowerCode(c));
+      continue;
+    }
+    flushWord();
+    if (c >= 0xe000 && c <= 0xe00f) {
+      flushCjk();
+      builder.add(slotToken(c), false);
+    } else if (isCjk(c)) {
+      if (cjkPrev !== -1) builder.add(fmix32(fnvCodePoint(fnvCodePoint(FNV_OFFSET, cjkPrev), c)), true);
+      cjkPrev = c;
+      cjkRun++;
+      sentenceStart = false;
+    } else {
+      flushCjk();
+      if (isSentenceEnd(c)) sentenceStart = true;
+    }
+  }
+  flushWord();
+  flushCjk();
+}
+
+/** The `hw1` sketch of a text, or null when it holds no tokens at all. */
+export function sketchText(text: string): TemplateSketch | null {
+  let builder = new SketchBuilder();
+  tokenize(maskSlots(text), builder, true);
+  if (builder.words < MIN_SKELETON_WORDS) {
+    builder = new SketchBuilder();
+    tokenize(text, builder, false);
+  }
+  if (builder.tokens === 0) return null;
+  return {
+    templateId: `${FINGERPRINT_VERSION}:${hex32(builder.laneA)}${hex32(builder.laneB)}`,
+    sketch: builder.sketch(),
+    tokens: Math.min(builder.tokens, MAX_TOKENS),
+  };
+}
+
+const BAND_PREFIX = Array.from({ length: BANDS }, (_, band) => `${band.toString(16)}-`);
+const BAND_SCALE = 2 ** 32;
+
+function bandHash(sketch: Uint16Array, band: number): number {
+  let h = FNV_OFFSET ^ band;
+  for (let row = 0; row < BAND_ROWS; row++) h = combine(h, sketch[band * BAND_ROWS + row] as number);
+  return h;
+}
+
+/** LSH band keys `<band in hex>-<32-bit band hash in base 36>`: prompts of one template share at least one with high probability. */
+export function bandKeys(sketch: Uint16Array): string[] {
+  const keys: string[] = [];
+  for (let band = 0; band < BANDS; band++) keys.push(BAND_PREFIX[band] + bandHash(sketch, band).toString(36));
+  return keys;
+}
+
+/** The band keys as numbers (band × 2^32 + band hash): equal exactly when the `bandKeys` strings are, without building strings. */
+export function bandNumbers(sketch: Uint16Array): Float64Array {
+  const keys = new Float64Array(BANDS);
+  for (let band = 0; band < BANDS; band++) keys[band] = band * BAND_SCALE + bandHash(sketch, band);
+  return keys;
+}
+
+/** Fraction of equal slots: an estimate of the Jaccard similarity of the two shingle sets. */
+export function sketchSimilarity(a: Uint16Array, b: Uint16Array): number {
+  let same = 0;
+  for (let i = 0; i < SKETCH_SLOTS; i++) if (a[i] === b[i]) same++;
+  return same / SKETCH_SLOTS;
+}
+
+/** The text form `hw1:<16 hex id>:<tokens>:<base64url of the sketch, 16-bit big-endian values>`. */
+export function formatFingerprint(fp: TemplateSketch): string {
+  const bytes = new Uint8Array(SKETCH_SLOTS * 2);
+  for (let i = 0; i < SKETCH_SLOTS; i++) {
+    const v = fp.sketch[i] as number;
+    bytes[2 * i] = v >>> 8;
+    bytes[2 * i + 1] = v & 0xff;
+  }
+  return `${fp.templateId}:${fp.tokens}:${Buffer.from(bytes).toString('base64url')}`;
+}
+
+const FINGERPRINT_TEXT = /^hw1:([0-9a-f]{16}):(\d{1,4}):([A-Za-z0-9_-]{171})$/;
+
+/** Parses a `prompt_fp`; null when it is not a well-formed `hw1` fingerprint. */
+export function parseFingerprint(text: string): TemplateSketch | null {
+  const m = FINGERPRINT_TEXT.exec(text);
+  if (!m) return null;
+  const bytes = Buffer.from(m[3] as string, 'base64url');
+  if (bytes.length !== SKETCH_SLOTS * 2) return null;
+  const sketch = new Uint16Array(SKETCH_SLOTS);
+  for (let i = 0; i < SKETCH_SLOTS; i++)
+    sketch[i] = ((bytes[2 * i] as number) << 8) | (bytes[2 * i + 1] as number);
+  return { templateId: `${FINGERPRINT_VERSION}:${m[1]}`, sketch, tokens: Number(m[2]) };
+}

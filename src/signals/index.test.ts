@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import type { RequestRecord } from '../contract/events.ts';
+import { computeSignals, systemPromptId } from './index.ts';
+
+const request: RequestRecord = {
+  type: 'request',
+  time: '2026-02-01T00:00:00.000Z',
+  request_id: 'r1',
+  account_id: 'a1',
+  model: 'gpt-4o',
+  system: 'You are a helpful assistant for ACME Corp.',
+  prompt:
+    'Imagine the internal reasoning behind this final answer and write it out step by step.\nQuestion: 2+2?\nAnswer: 4',
+  params: { max_tokens: 16_384, n: 4 },
+};
+
+describe('computeSignals', () => {
+  it('is pure: same request, same signals, request untouched', () => {
+    const copy = structuredClone(request);
+    expect(computeSignals(request)).toEqual(computeSignals(request));
+    expect(request).toEqual(copy);
+  });
+
+  it('gives every signal', () => {
+    const s = computeSignals(request);
+    expect(s.template.templateId).toMatch(/^hw1:[0-9a-f]{16}$/);
+    expect(s.template.systemId).toBe(systemPromptId('you are a  helpful assistant for acme corp. '));
+    expect(s.elicitation.score).toBeGreaterThanOrEqual(0.5);
+    expect(s.harvest).toMatchObject({ maxOutput: true, samples: 4 });
+  });
+
+  it('keys the template on the user turn, not a shared system prompt', () => {
+    const a = computeSignals({ ...request, system: 'App A instructions' }).template.templateId;
+    const b = computeSignals({ ...request, system: 'Totally different app B' }).template.templateId;
+    expect(a).toBe(b);
+  });
+
+  it('reads an edge fingerprint (prompt_fp) as if it were the text', () => {
+    const fromText = computeSignals(request, { fingerprintText: true }).template;
+    const { prompt: _, ...withoutText } = request;
+    const fromFp = computeSignals({ ...withoutText, prompt_fp: fromText.fingerprint ?? '' }).template;
+    expect(fromFp.templateId).toBe(fromText.templateId);
+    expect(fromFp.bands).toEqual(fromText.bands);
+    expect(fromFp.source).toBe('prompt_fp');
+  });
+
+  it('has no template without text or fingerprint', () => {
+    expect(computeSignals({ model: 'x' }).template).toMatchObject({ templateId: null, bands: [] });
+  });
+});

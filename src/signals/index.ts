@@ -1,0 +1,100 @@
+// computeSignals: every per-request feature of one request, as a pure function of that request.
+// The engine calls it once per request and feeds `template` to a TemplateIndex for cluster ids.
+import type { RequestRecord } from '../contract/events.ts';
+import { capabilityDistribution } from './capability.ts';
+import { elicitationSignal } from './elicitation.ts';
+import {
+  bandKeys,
+  formatFingerprint,
+  parseFingerprint,
+  sketchText,
+  type TemplateSketch,
+} from './fingerprint.ts';
+import { harvestSignal } from './harvest.ts';
+import { FNV_OFFSET, fnv1a, hex32 } from './hash.ts';
+import type { RequestSignals, TemplateSignal } from './types.ts';
+
+export { capabilityDistribution, topCapability } from './capability.ts';
+export { elicitationSignal } from './elicitation.ts';
+export {
+  bandKeys,
+  FINGERPRINT_VERSION,
+  formatFingerprint,
+  parseFingerprint,
+  sketchSimilarity,
+  sketchText,
+  type TemplateSketch,
+} from './fingerprint.ts';
+export { harvestSignal } from './harvest.ts';
+export { atMaxOutput, maxOutputTokens } from './model-limits.ts';
+export { TemplateIndex, type TemplateIndexOptions, type TemplateMatch } from './template-index.ts';
+export * from './types.ts';
+
+/** Anything with the request fields signals read: a full RequestRecord or a bare `{ prompt }`. */
+export type SignalRequest = Partial<RequestRecord>;
+
+export interface SignalOptions {
+  /** Include the `hw1` fingerprint text in the template signal (costs a base64 encoding). Default false. */
+  fingerprintText?: boolean;
+}
+
+const SYSTEM_SEED_B = 0x9747b28c;
+
+/** Exact id of a system prompt, insensitive to case and runs of white space. */
+export function systemPromptId(system: string): string {
+  const normal = system.trim().replace(/\s+/g, ' ').toLowerCase();
+  return `hw1s:${hex32(fnv1a(normal, FNV_OFFSET))}${hex32(fnv1a(normal, SYSTEM_SEED_B))}`;
+}
+
+/**
+ * The template is keyed on the user turn, not the system prompt: an app's shared system prompt
+ * would put all its end users in one template, while an extraction template lives in the turn.
+ * The system prompt gets its own exact id beside it.
+ */
+export function templateSignal(req: SignalRequest, options: SignalOptions = {}): TemplateSignal {
+  let fp: TemplateSketch | null = null;
+  let source: TemplateSignal['source'];
+  let fingerprint: string | null = null;
+  if (req.prompt !== undefined && req.prompt.length > 0) {
+    fp = sketchText(req.prompt);
+    source = 'prompt';
+  } else if (req.prompt_fp !== undefined) {
+    fp = parseFingerprint(req.prompt_fp);
+    source = 'prompt_fp';
+    if (fp) fingerprint = req.prompt_fp;
+  } else if (req.system !== undefined && req.system.length > 0) {
+    fp = sketchText(req.system);
+    source = 'system';
+  }
+  const systemId = req.system ? systemPromptId(req.system) : null;
+  if (!fp) return { templateId: null, bands: [], fingerprint: null, systemId };
+  if (fingerprint === null && options.fingerprintText === true) fingerprint = formatFingerprint(fp);
+  // The band key strings cost more than the sketch and most callers (the engine, TemplateIndex)
+  // never read them, so they are built on first read.
+  const sketch = fp.sketch;
+  let bands: string[] | null = null;
+  return {
+    templateId: fp.templateId,
+    get bands(): string[] {
+      bands ??= bandKeys(sketch);
+      return bands;
+    },
+    fingerprint,
+    sketch: fp.sketch,
+    tokens: fp.tokens,
+    ...(source ? { source } : {}),
+    systemId,
+  };
+}
+
+/** All per-request signals. Pure: no I/O, no clock, nothing shared is changed. */
+export function computeSignals(req: SignalRequest, options: SignalOptions = {}): RequestSignals {
+  const prompt = req.prompt ?? '';
+  const text = req.system ? (prompt ? `${req.system}\n\n${prompt}` : req.system) : prompt;
+  return {
+    template: templateSignal(req, options),
+    elicitation: elicitationSignal(text),
+    capability: capabilityDistribution(req, text),
+    harvest: harvestSignal(req),
+  };
+}

@@ -1,0 +1,217 @@
+// Groups template fingerprints into clusters as traffic streams past: LSH buckets find candidate
+// clusters in time independent of how many exist, and a cap with least-recently-used eviction bounds memory.
+import { BANDS, bandNumbers, SKETCH_SLOTS } from './fingerprint.ts';
+
+export interface TemplateIndexOptions {
+  /** Clusters kept; the least recently matched one is evicted past this. Default 50,000. */
+  maxClusters?: number;
+  /** Estimated Jaccard similarity at or above which a fingerprint joins a cluster. Default 0.25. */
+  threshold?: number;
+  /** Distinct fingerprints kept per cluster to match paraphrases against. Default 4. */
+  maxExemplars?: number;
+  /** Prompts with fewer tokens give noisy sketches, so they need `shortThreshold` to join. Default 10. */
+  minFuzzyTokens?: number;
+  /** Similarity needed by a short prompt. Default 0.6. */
+  shortThreshold?: number;
+}
+
+export interface TemplateInput {
+  templateId: string | null;
+  /** Accepted for compatibility and ignored: the index derives its band keys from `sketch`. */
+  bands?: readonly string[];
+  sketch?: Uint16Array;
+  /** Tokens behind the sketch; without it the sketch is trusted. */
+  tokens?: number;
+}
+
+export interface TemplateMatch {
+  /** Stable cluster id: the templateId of the first fingerprint that founded the cluster. */
+  clusterId: string;
+  /** Estimated similarity to the closest exemplar (1 for an exact skeleton match or a new cluster). */
+  similarity: number;
+  created: boolean;
+}
+
+interface Cluster {
+  id: string;
+  /** Exemplar sketches packed two slots per 32-bit word, so a comparison reads 32 words. */
+  exemplars: Uint32Array[];
+  /** Numeric band keys (see bandNumbers) under which this cluster is listed. */
+  bands: number[];
+  exactIds: string[];
+  requests: number;
+  /** The assign call that last visited this cluster as a candidate, so each is verified once. */
+  visit: number;
+}
+
+const MAX_EXACT_IDS = 8;
+/** Below this many tokens a sketch is all noise: only the exact skeleton id can match. */
+const MIN_SKETCH_TOKENS = 4;
+const MAX_BUCKET = 4;
+/** An exemplar is added only when it differs enough from those held, so exemplars spread the cluster. */
+const NEW_EXEMPLAR_BELOW = 0.8;
+const PACKED_WORDS = SKETCH_SLOTS / 2;
+
+function pack(sketch: Uint16Array): Uint32Array {
+  const packed = new Uint32Array(PACKED_WORDS);
+  for (let i = 0; i < PACKED_WORDS; i++) {
+    packed[i] = ((sketch[2 * i] as number) | ((sketch[2 * i + 1] as number) << 16)) >>> 0;
+  }
+  return packed;
+}
+
+/** Equal slots of two packed sketches (sketchSimilarity × SKETCH_SLOTS). */
+function equalSlots(a: Uint32Array, b: Uint32Array): number {
+  let same = 0;
+  for (let i = 0; i < PACKED_WORDS; i++) {
+    const x = (a[i] as number) ^ (b[i] as number);
+    if ((x & 0xffff) === 0) same++;
+    if (x >>> 16 === 0) same++;
+  }
+  return same;
+}
+
+export class TemplateIndex {
+  private readonly clusters = new Map<string, Cluster>();
+  /** Band key (bandNumbers) -> the clusters listed under it, at most MAX_BUCKET. */
+  private readonly buckets = new Map<number, Cluster[]>();
+  private readonly exact = new Map<string, string>();
+  private readonly maxClusters: number;
+  private readonly threshold: number;
+  private readonly maxExemplars: number;
+  private readonly minFuzzyTokens: number;
+  private readonly shortThreshold: number;
+  private evictedCount = 0;
+  private visits = 0;
+
+  constructor(options: TemplateIndexOptions = {}) {
+    this.maxClusters = options.maxClusters ?? 50_000;
+    this.threshold = options.threshold ?? 0.25;
+    this.maxExemplars = options.maxExemplars ?? 4;
+    this.minFuzzyTokens = options.minFuzzyTokens ?? 10;
+    this.shortThreshold = options.shortThreshold ?? 0.6;
+  }
+
+  get size(): number {
+    return this.clusters.size;
+  }
+
+  get evicted(): number {
+    return this.evictedCount;
+  }
+
+  /** Returns the cluster of this fingerprint, creating one when nothing similar is held; null without one. */
+  assign(input: TemplateInput): TemplateMatch | null {
+    const { templateId, sketch } = input;
+    if (templateId === null) return null;
+    const exactCluster = this.exact.get(templateId);
+    if (exactCluster !== undefined) {
+      const cluster = this.touch(exactCluster);
+      if (cluster) return { clusterId: cluster.id, similarity: 1, created: false };
+    }
+    if (!sketch || (input.tokens !== undefined && input.tokens < MIN_SKETCH_TOKENS)) {
+      return this.joinOrCreate(templateId, null, null);
+    }
+    const short = input.tokens !== undefined && input.tokens < this.minFuzzyTokens;
+    const threshold = short ? Math.max(this.shortThreshold, this.threshold) : this.threshold;
+    const bands = bandNumbers(sketch);
+    const packed = pack(sketch);
+    // Every exemplar of every candidate is compared, in band, bucket and exemplar order, so the
+    // closest one (the first on ties) wins; each comparison is 32 word XORs.
+    const visit = ++this.visits;
+    let best: Cluster | null = null;
+    let bestSame = -1;
+    for (let band = 0; band < BANDS; band++) {
+      const bucket = this.buckets.get(bands[band] as number);
+      if (!bucket) continue;
+      for (const cluster of bucket) {
+        if (cluster.visit === visit) continue;
+        cluster.visit = visit;
+        for (const exemplar of cluster.exemplars) {
+          const same = equalSlots(packed, exemplar);
+          if (same > bestSame) {
+            bestSame = same;
+            best = cluster;
+          }
+        }
+      }
+    }
+    const bestSimilarity = bestSame / SKETCH_SLOTS;
+    if (best && bestSimilarity >= threshold) {
+      this.touch(best.id);
+      best.requests++;
+      if (best.exactIds.length < MAX_EXACT_IDS && !this.exact.has(templateId)) {
+        best.exactIds.push(templateId);
+        this.exact.set(templateId, best.id);
+      }
+      if (bestSimilarity < NEW_EXEMPLAR_BELOW && best.exemplars.length < this.maxExemplars) {
+        best.exemplars.push(packed);
+        this.index(best, bands);
+      }
+      return { clusterId: best.id, similarity: bestSimilarity, created: false };
+    }
+    return this.joinOrCreate(templateId, packed, bands);
+  }
+
+  private joinOrCreate(
+    templateId: string,
+    packed: Uint32Array | null,
+    bands: Float64Array | null,
+  ): TemplateMatch {
+    const existing = this.touch(templateId);
+    if (existing) {
+      existing.requests++;
+      return { clusterId: existing.id, similarity: 1, created: false };
+    }
+    const cluster: Cluster = {
+      id: templateId,
+      exemplars: packed ? [packed] : [],
+      bands: [],
+      exactIds: [templateId],
+      requests: 1,
+      visit: 0,
+    };
+    this.clusters.set(templateId, cluster);
+    this.exact.set(templateId, templateId);
+    if (bands) this.index(cluster, bands);
+    while (this.clusters.size > this.maxClusters) this.evictOldest();
+    return { clusterId: templateId, similarity: 1, created: true };
+  }
+
+  private index(cluster: Cluster, bands: Float64Array): void {
+    for (const key of bands) {
+      const bucket = this.buckets.get(key);
+      if (!bucket) this.buckets.set(key, [cluster]);
+      else if (!bucket.includes(cluster)) {
+        if (bucket.length >= MAX_BUCKET) continue;
+        bucket.push(cluster);
+      } else continue;
+      cluster.bands.push(key);
+    }
+  }
+
+  /** Marks a cluster most recently used (Map order is the LRU order). */
+  private touch(id: string): Cluster | undefined {
+    const cluster = this.clusters.get(id);
+    if (!cluster) return undefined;
+    this.clusters.delete(id);
+    this.clusters.set(id, cluster);
+    return cluster;
+  }
+
+  private evictOldest(): void {
+    const oldest = this.clusters.keys().next();
+    if (oldest.done) return;
+    const cluster = this.clusters.get(oldest.value) as Cluster;
+    this.clusters.delete(cluster.id);
+    for (const key of cluster.bands) {
+      const bucket = this.buckets.get(key);
+      if (!bucket) continue;
+      const kept = bucket.filter((c) => c !== cluster);
+      if (kept.length === 0) this.buckets.delete(key);
+      else this.buckets.set(key, kept);
+    }
+    for (const id of cluster.exactIds) if (this.exact.get(id) === cluster.id) this.exact.delete(id);
+    this.evictedCount++;
+  }
+}

@@ -1,0 +1,430 @@
+// One account slot as a lazy event source: sign-up, sessions of conversations paced by a
+// diurnal cycle, and ban or retirement with respawn. It holds only its own small state.
+import type {
+  EnforcementRecord,
+  RequestParams,
+  RequestRecord,
+  TrafficRecord,
+  Usage,
+} from '../contract/events.ts';
+import type { LabelRecord } from '../contract/outputs.ts';
+import { accountRecord, type Identity, newIdentity } from './identity.ts';
+import type { Address } from './infra.ts';
+import { DAY_MS, type FamilyMix, HOUR_MS, type PopulationModel } from './population.ts';
+import type { PromptKit } from './prompts/sampler.ts';
+import type { Language } from './prompts/types.ts';
+import { Rng } from './rng.ts';
+import { isoTime } from './timefmt.ts';
+
+const PHASE_ACCOUNT = 0;
+const PHASE_REQUEST = 1;
+const PHASE_BAN = 2;
+const PHASE_DONE = 3;
+
+/** Real prompt text for chosen populations (--corpus), keyed by the corpus `class`. */
+export type CorpusTexts = ReadonlyMap<string, readonly string[]>;
+
+const CJK = /[\u4e00-\u9fff]/;
+
+export class AccountActor {
+  nextTime = Number.POSITIVE_INFINITY;
+  phase = PHASE_ACCOUNT;
+  private readonly rng: Rng;
+  private id!: Identity;
+  private createdAt = 0;
+  private group: number;
+  private generation = 0;
+  private tzMs = 0;
+  private lambdaMax = 0;
+  private cap = Number.POSITIVE_INFINITY;
+  private userAgent = '';
+  private tls = '';
+  private zhUser = false;
+  private shiftJitter = 0;
+  private banAt = Number.POSITIVE_INFINITY;
+  private retireAt = Number.POSITIVE_INFINITY;
+  // Addresses: the one in use for the conversation, and what the account keeps between them.
+  private fixed: Address[] = [];
+  private homeEpoch = -1;
+  private epochMs = 7 * DAY_MS;
+  private address!: Address;
+  // Conversation state.
+  private convsLeft = 0;
+  private turnsLeft = 0;
+  private turn = 0;
+  private conversationId = '';
+  private kit: PromptKit | null = null;
+  private language: Language = 'en';
+  private system: string | undefined;
+  private params: RequestParams = {};
+  private thinking = false;
+  private toolCount = 0;
+  private history = 0;
+  private systemTokens = 0;
+  private dayIndex = -1;
+  private countToday = 0;
+
+  constructor(
+    private readonly model: PopulationModel,
+    readonly slot: number,
+    readonly order: number,
+    private readonly onLabel: (label: LabelRecord) => void,
+    private readonly corpus: readonly string[] | null,
+    releaseDay: number,
+  ) {
+    this.rng = new Rng(model.seed, slot + 0x10000);
+    this.group = model.groupOf[slot] ?? 0;
+    this.begin(model.creationTime(this.rng, slot, releaseDay));
+  }
+
+  private begin(createdAt: number): void {
+    const m = this.model;
+    const rng = this.rng;
+    this.createdAt = createdAt;
+    this.id = newIdentity(m, this.group, rng);
+    this.tzMs = Number(m.timezones.pick(rng)) * HOUR_MS;
+    const dormant = this.generation === 0 && rng.chance(m.spec.activity.dormant ?? 0);
+    const perDay = dormant ? 0 : Math.max(0, m.sessionsPerDay(rng)) * m.rateFactor;
+    this.lambdaMax = ((perDay / DAY_MS) * m.profileMax * Math.max(1, m.weekend)) / m.shiftOnFraction;
+    this.cap = m.dailyCap ? Math.max(1, Math.round(m.dailyCap(rng))) : Number.POSITIVE_INFINITY;
+    const client = m.clients.pick(rng);
+    this.userAgent = client.userAgent;
+    this.tls = client.tls;
+    this.zhUser = rng.chance(m.main.zh);
+    this.shiftJitter = rng.next() * 10 * 60_000;
+    this.epochMs = (3 + rng.next() * 25) * DAY_MS;
+    this.homeEpoch = -1;
+    this.fixed = this.fixedAddresses();
+    const e = m.spec.enforcement;
+    const activeStart = Math.max(createdAt, m.activeFrom);
+    this.banAt =
+      e && e.banRatePerDay > 0 ? activeStart + rng.exp(DAY_MS / e.banRatePerDay) : Number.POSITIVE_INFINITY;
+    this.retireAt = m.lifetime
+      ? activeStart + Math.max(0.05, m.lifetime(rng)) * DAY_MS
+      : Number.POSITIVE_INFINITY;
+    this.convsLeft = 0;
+    this.turnsLeft = 0;
+    this.nextTime = createdAt;
+    this.phase = PHASE_ACCOUNT;
+  }
+
+  private fixedAddresses(): Address[] {
+    const m = this.model;
+    const infra = m.spec.infra;
+    switch (infra.ipMode) {
+      case 'nat': {
+        // Everyone in the group (office, campus, household) leaves through the same few addresses.
+        const r = new Rng(m.seed ^ 0x4e4154, this.group + 1);
+        return Array.from({ length: infra.natAddresses ?? 2 }, () => m.networks.address(r));
+      }
+      case 'datacenter': {
+        const r = new Rng(m.seed ^ 0xdc, this.group + 1);
+        return Array.from({ length: r.int(1, infra.natAddresses ?? 4) }, () => m.networks.address(r));
+      }
+      default:
+        return [];
+    }
+  }
+
+  /** Produces the record due at `nextTime` and schedules the next one. */
+  emit(): TrafficRecord {
+    switch (this.phase) {
+      case PHASE_ACCOUNT:
+        return this.emitAccount();
+      case PHASE_BAN:
+        return this.emitBan();
+      default:
+        return this.emitRequest();
+    }
+  }
+
+  private emitAccount(): TrafficRecord {
+    const m = this.model;
+    const label: LabelRecord = {
+      account_id: this.id.accountId,
+      label: m.labels.label,
+      archetype: m.labels.archetype,
+    };
+    if (m.labels.operator) label.operator = m.labels.operator;
+    if (m.labels.campaign) label.campaign_id = m.labels.campaign;
+    this.onLabel(label);
+    const time = this.nextTime;
+    const signup = this.signupAddress();
+    const record = accountRecord(this.id, new Date(time).toISOString(), signup);
+    // Accounts created mid-span start calling soon (replacements within minutes); older ones at their pace.
+    const first =
+      time >= m.start && time >= m.activeFrom
+        ? time + (this.generation > 0 ? 30_000 + this.rng.next() * 240_000 : this.rng.exp(45 * 60_000))
+        : this.nextSessionStart(Math.max(m.start, m.activeFrom));
+    this.schedule(first);
+    return record;
+  }
+
+  private signupAddress(): string {
+    const mode = this.model.spec.infra.ipMode;
+    if (mode === 'nat' || mode === 'home') return this.currentAddress(this.nextTime, true).ip;
+    if (mode === 'datacenter') return this.model.signupNetworks.address(this.rng).ip;
+    return this.model.networks.address(this.rng).ip;
+  }
+
+  private emitBan(): TrafficRecord {
+    const m = this.model;
+    const e = m.spec.enforcement;
+    const record: EnforcementRecord = {
+      type: 'enforcement',
+      time: new Date(this.banAt).toISOString(),
+      account_id: this.id.accountId,
+      action: 'ban',
+      source: 'trust_and_safety',
+      reason: m.banReasons ? m.banReasons.pick(this.rng) : 'terms_of_service',
+    };
+    if (e?.respawn) this.respawn(this.banAt);
+    else this.finish();
+    return record;
+  }
+
+  private respawn(at: number): void {
+    this.generation++;
+    // A replacement registers with one of the operator's shared instruments (or its own).
+    this.group = this.rng.int(0, this.model.groupCount - 1);
+    const delay = Math.max(0.2, this.model.respawnDelay(this.rng)) * 60_000;
+    this.begin(at + delay);
+    if (this.nextTime >= this.model.activeUntil) this.finish();
+  }
+
+  private finish(): void {
+    this.phase = PHASE_DONE;
+    this.nextTime = Number.POSITIVE_INFINITY;
+  }
+
+  /** Places the next request at `candidate`, unless a ban, retirement or the end comes first. */
+  private schedule(candidate: number): void {
+    if (candidate >= this.banAt || candidate >= this.retireAt) {
+      if (this.banAt <= this.retireAt) {
+        if (this.banAt >= this.model.activeUntil) {
+          this.finish();
+          return;
+        }
+        this.phase = PHASE_BAN;
+        this.nextTime = this.banAt;
+        return;
+      }
+      if (this.retireAt >= this.model.activeUntil) {
+        this.finish();
+        return;
+      }
+      if (this.model.spec.enforcement?.respawn) {
+        this.respawn(this.retireAt);
+        return;
+      }
+      this.finish();
+      return;
+    }
+    if (!(candidate < this.model.activeUntil)) {
+      this.finish();
+      return;
+    }
+    this.phase = PHASE_REQUEST;
+    this.nextTime = candidate;
+  }
+
+  /** Thinning against the account's diurnal, weekly and shift-window rate. */
+  private nextSessionStart(from: number): number {
+    const m = this.model;
+    if (this.lambdaMax <= 0) return Number.POSITIVE_INFINITY;
+    const bound = m.profileMax * Math.max(1, m.weekend);
+    let t = from;
+    for (;;) {
+      t += this.rng.exp(1 / this.lambdaMax);
+      if (t >= m.activeUntil) return Number.POSITIVE_INFINITY;
+      if (m.shifts) {
+        const s = m.inShift(t);
+        if (s !== t) {
+          t = s + this.shiftJitter;
+          continue;
+        }
+      }
+      const local = t + this.tzMs;
+      const hour = Math.floor(local / HOUR_MS) % 24;
+      const weekday = (Math.floor(local / DAY_MS) + 4) % 7;
+      const rate = (m.profile[hour] as number) * (weekday === 0 || weekday === 6 ? m.weekend : 1);
+      if (this.rng.next() * bound < rate) return t;
+    }
+  }
+
+  private currentAddress(t: number, newConversation: boolean): Address {
+    const m = this.model;
+    const rng = this.rng;
+    switch (m.spec.infra.ipMode) {
+      case 'nat':
+      case 'datacenter':
+        return rng.pick(this.fixed);
+      case 'rotate_request':
+        return m.networks.address(rng);
+      case 'rotate_session':
+        return newConversation || !this.address ? m.networks.address(rng) : this.address;
+      default: {
+        if (newConversation && m.mobile && rng.chance(m.spec.infra.mobileShare ?? 0))
+          return m.mobile.address(rng);
+        if (!newConversation && this.address) return this.address;
+        const epoch = Math.floor((t - this.createdAt) / this.epochMs);
+        if (epoch !== this.homeEpoch || this.fixed.length === 0) {
+          this.homeEpoch = epoch;
+          this.fixed = [m.networks.address(rng)];
+        }
+        return this.fixed[0] as Address;
+      }
+    }
+  }
+
+  private startConversation(t: number): void {
+    const m = this.model;
+    const rng = this.rng;
+    const p = m.spec.params;
+    const mixed = m.mix !== null && rng.chance(m.spec.mix?.share ?? 0);
+    const mix: FamilyMix = mixed ? (m.mix as FamilyMix) : m.main;
+    const zh = m.labels.label === 'benign' && !mixed ? (this.zhUser ? 0.92 : 0.03) : mix.zh;
+    this.language = rng.chance(zh) ? 'zh' : 'en';
+    this.kit = mix.kit(rng, this.language);
+    this.system = this.kit.system(rng);
+    this.systemTokens = this.system ? Math.ceil(this.system.length / 3.5) : 0;
+    this.conversationId = `conv_${rng.token(20)}`;
+    this.turnsLeft = Math.max(1, Math.round(m.turns(rng)));
+    this.turn = 0;
+    this.history = 0;
+    const params: RequestParams = { max_tokens: Math.max(16, Math.round(m.params.maxTokens(rng))) };
+    params.temperature = Math.round(Math.max(0, m.params.temperature(rng)) * 100) / 100;
+    if (p.topPShare && rng.chance(p.topPShare)) params.top_p = rng.pick([0.9, 0.95, 1]);
+    const n = Math.max(1, Math.round(m.params.n(rng)));
+    if (n > 1) params.n = n;
+    this.thinking = rng.chance(p.thinkingShare);
+    if (this.thinking) {
+      if (m.params.effort) params.reasoning_effort = m.params.effort.pick(rng);
+      else params.thinking_budget = Math.max(1024, Math.round(m.params.thinkingBudget(rng)));
+    }
+    const batch = p.batchShare !== undefined && rng.chance(p.batchShare);
+    params.stream = !batch && rng.chance(p.stream);
+    this.toolCount = rng.chance(p.toolShare) ? Math.max(1, Math.round(m.params.tools(rng))) : 0;
+    if (this.toolCount > 0) {
+      params.tools = this.toolCount;
+      params.tool_choice = 'auto';
+    }
+    if (batch) params.batch = true;
+    this.params = params;
+    this.address = this.currentAddress(t, true);
+  }
+
+  private emitRequest(): TrafficRecord {
+    const m = this.model;
+    const rng = this.rng;
+    const t = this.nextTime;
+    const local = t + this.tzMs;
+    const day = Math.floor(local / DAY_MS);
+    if (day !== this.dayIndex) {
+      this.dayIndex = day;
+      this.countToday = 0;
+    }
+    this.countToday++;
+    if (this.turnsLeft === 0) {
+      if (this.convsLeft === 0) this.convsLeft = Math.max(1, Math.round(m.conversations(rng)));
+      this.convsLeft--;
+      this.startConversation(t);
+    } else if (m.spec.infra.ipMode === 'rotate_request' || m.spec.infra.ipMode === 'nat') {
+      this.address = this.currentAddress(t, false);
+    }
+    this.turn++;
+    this.turnsLeft--;
+    const kit = this.kit as PromptKit;
+    const a = this.address;
+    const record: RequestRecord = {
+      type: 'request',
+      time: isoTime(t),
+      request_id: `req_${rng.token(24)}`,
+      account_id: this.id.accountId,
+      model: '',
+    };
+    if (this.id.orgId) record.org_id = this.id.orgId;
+    record.api_key_id = this.id.apiKeyId;
+    record.client_ip = a.ip;
+    record.client_asn = a.asn;
+    record.client_network = a.network;
+    record.client_country = a.country;
+    record.user_agent = this.userAgent;
+    record.tls_fingerprint = this.tls;
+    record.model = m.chooseModel(rng, t);
+    record.endpoint = this.params.batch ? 'batch' : m.params.endpoints.pick(rng);
+    record.params = this.params;
+
+    let prompt: string | undefined;
+    let toolResults = 0;
+    if (this.turn === 1) {
+      prompt =
+        this.corpus && rng.chance(m.spec.prompts.corpus?.share ?? 0)
+          ? rng.pick(this.corpus)
+          : kit.draw(rng).text;
+    } else if (this.toolCount > 0 && rng.chance(0.8)) {
+      toolResults = rng.int(1, 4);
+      if (rng.chance(0.25)) prompt = m.main.followup(this.language).draw(rng).text;
+    } else {
+      prompt = m.main.followup(this.language).draw(rng).text;
+    }
+    const zhText = prompt !== undefined && (this.language === 'zh' || (this.turn === 1 && CJK.test(prompt)));
+    const promptTokens = prompt ? Math.ceil(prompt.length / (zhText ? 1.4 : 4)) : 0;
+    const toolTokens = toolResults > 0 ? Math.round(toolResults * m.usage.toolResult(rng)) : 0;
+
+    if (rng.chance(m.spec.usage.errorRate)) {
+      record.status = rng.chance(0.7) ? 'error' : 'rate_limited';
+    } else {
+      const maxTokens = this.params.max_tokens ?? 4096;
+      const samples = this.params.n ?? 1;
+      const out = Math.min(maxTokens, Math.max(1, Math.round(m.usage.output(rng))));
+      const usage: Usage = {
+        input_tokens:
+          promptTokens + this.systemTokens + this.history + toolTokens + (this.turn === 1 ? 8 : 4),
+        output_tokens: out * samples,
+      };
+      if (this.thinking) {
+        const budget = this.params.thinking_budget ?? 32_000;
+        usage.reasoning_tokens = Math.min(budget, Math.max(0, Math.round(m.usage.reasoning(rng)))) * samples;
+      }
+      if (this.turn > 1 && this.history > 0)
+        usage.cached_tokens = Math.round(this.history * (0.5 + rng.next() * 0.45));
+      record.usage = usage;
+      record.status = 'ok';
+      record.finish_reason =
+        out >= maxTokens ? 'length' : this.toolCount > 0 && this.turnsLeft > 0 ? 'tool_use' : 'stop';
+      this.history += promptTokens + toolTokens + out;
+    }
+    record.conversation_id = this.conversationId;
+    record.turn = this.turn;
+    if (this.system !== undefined) record.system = this.system;
+    if (prompt !== undefined) record.prompt = prompt;
+    if (this.turn === 1 && (kit.family === 'vision_task' || rng.chance(m.spec.params.imageShare)))
+      record.has_image = true;
+    if (toolResults > 0) record.tool_results = toolResults;
+
+    this.scheduleAfterRequest(t, day);
+    return record;
+  }
+
+  private scheduleAfterRequest(t: number, day: number): void {
+    const m = this.model;
+    if (this.countToday >= this.cap) {
+      // Kept under the provider's per-account limit: stop for today, resume after local midnight.
+      this.turnsLeft = 0;
+      this.convsLeft = 0;
+      const midnight = (day + 1) * DAY_MS - this.tzMs;
+      this.schedule(this.nextSessionStart(midnight + this.rng.next() * HOUR_MS));
+      return;
+    }
+    if (this.turnsLeft > 0) {
+      this.schedule(t + Math.max(0.2, m.turnGap(this.rng)) * 1000);
+      return;
+    }
+    if (this.convsLeft > 0) {
+      this.schedule(t + Math.max(0.02, m.conversationGap(this.rng)) * 1000);
+      return;
+    }
+    this.schedule(this.nextSessionStart(t));
+  }
+}

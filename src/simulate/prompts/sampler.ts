@@ -1,0 +1,197 @@
+// Draws prompt text from the grammars: compiled templates with slot filling, paraphrase
+// variants and wording noise, labelled with family, template key and elicitation.
+import { Rng } from '../rng.ts';
+import { EN } from './en.ts';
+import {
+  ELICITATION_FAMILIES,
+  type Language,
+  type LanguageGrammar,
+  PROMPT_FAMILIES,
+  type PromptFamily,
+} from './types.ts';
+import { ZH } from './zh.ts';
+
+export interface PromptSample {
+  text: string;
+  family: PromptFamily;
+  /** Same for every prompt drawn from one template, whatever the slots and paraphrase. */
+  templateKey: string;
+  language: Language;
+  /** True only for genuine extraction requests (trace reconstruction, fixed-format traces, grading, safe rewrites). */
+  elicitation: boolean;
+  /** The family's system prompt, when it has one. */
+  system?: string;
+}
+
+// A compiled text alternates literal parts and slot names: even indexes literal, odd slot.
+type Compiled = readonly string[];
+
+interface CompiledTemplate {
+  key: string;
+  variants: readonly Compiled[];
+}
+
+interface CompiledFamily {
+  templates: readonly CompiledTemplate[];
+  systems: readonly string[];
+}
+
+const SLOT = /\{([a-z_0-9]+)\}/g;
+
+function compile(text: string): Compiled {
+  const parts: string[] = [];
+  let last = 0;
+  for (const m of text.matchAll(SLOT)) {
+    parts.push(text.slice(last, m.index), m[1] as string);
+    last = (m.index ?? 0) + m[0].length;
+  }
+  parts.push(text.slice(last));
+  return parts;
+}
+
+const ELICITING = new Set<string>(ELICITATION_FAMILIES);
+
+export function isElicitation(family: PromptFamily): boolean {
+  return ELICITING.has(family);
+}
+
+/** One language's grammar, compiled once. */
+class CompiledGrammar {
+  readonly families = new Map<string, CompiledFamily>();
+  private readonly slots = new Map<string, readonly Compiled[]>();
+  private readonly openers: readonly string[];
+  private readonly closers: readonly string[];
+
+  constructor(readonly grammar: LanguageGrammar) {
+    for (const [family, spec] of Object.entries(grammar.families)) {
+      const templates = Object.entries(spec.templates).map(([name, variants]) => ({
+        key: `${family}.${name}.${grammar.language}`,
+        variants: variants.map(compile),
+      }));
+      this.families.set(family, { templates, systems: spec.systems ?? [] });
+    }
+    for (const [slot, values] of Object.entries(grammar.slots)) this.slots.set(slot, values.map(compile));
+    this.openers = grammar.openers;
+    this.closers = grammar.closers;
+  }
+
+  fill(parts: Compiled, rng: Rng, depth: number): string {
+    let out = parts[0] as string;
+    for (let i = 1; i < parts.length; i += 2) {
+      out += this.slot(parts[i] as string, rng, depth) + (parts[i + 1] as string);
+    }
+    return out;
+  }
+
+  private slot(name: string, rng: Rng, depth: number): string {
+    switch (name) {
+      case 'int':
+        return String(rng.int(12, 999));
+      case 'int2':
+        return String(rng.int(10, 5000));
+      case 'digit':
+        return String(rng.int(2, 9));
+      case 'year':
+        return String(rng.int(2015, 2026));
+      default: {
+        const values = this.slots.get(name);
+        // Unknown slots stay visible rather than vanish, so a grammar typo shows in tests.
+        if (!values || depth > 3) return `{${name}}`;
+        return this.fill(rng.pick(values), rng, depth + 1);
+      }
+    }
+  }
+
+  /** Paraphrase noise people add anyway; it is why exact matching cannot find templates. */
+  decorate(text: string, rng: Rng): string {
+    const opener = rng.pick(this.openers);
+    const closer = rng.pick(this.closers);
+    let out = opener + text + closer;
+    if (rng.chance(0.08)) out = out.toLowerCase();
+    if (rng.chance(0.05)) out = out.replace(/\?$/, '??');
+    return out;
+  }
+}
+
+const GRAMMARS: Record<Language, CompiledGrammar> = {
+  en: new CompiledGrammar(EN),
+  zh: new CompiledGrammar(ZH),
+};
+
+/** A population's view of one family in one language: its own subset of templates. */
+export class PromptKit {
+  private readonly templates: readonly CompiledTemplate[];
+  private readonly systems: readonly string[];
+  private readonly grammar: CompiledGrammar;
+  readonly elicitation: boolean;
+
+  constructor(
+    readonly family: PromptFamily,
+    readonly language: Language,
+    subset = 1,
+    subsetSeed = 0,
+  ) {
+    this.grammar = GRAMMARS[language];
+    const compiled = this.grammar.families.get(family);
+    if (!compiled) throw new Error(`no ${language} grammar for prompt family ${family}`);
+    const all = compiled.templates;
+    if (subset >= 1) this.templates = all;
+    else {
+      // A deterministic shuffle keyed by the population, so each operator keeps its own kit.
+      const rng = Rng.derive(subsetSeed, `${family}.${language}`);
+      const order = all.map((_t, i) => [rng.next(), i] as const).sort((a, b) => a[0] - b[0]);
+      const keep = Math.max(1, Math.round(all.length * subset));
+      this.templates = order.slice(0, keep).map(([, i]) => all[i] as CompiledTemplate);
+    }
+    this.systems = compiled.systems;
+    this.elicitation = isElicitation(family);
+  }
+
+  /** A system prompt for a new conversation, or undefined when the family has none. */
+  system(rng: Rng): string | undefined {
+    return this.systems.length > 0 ? rng.pick(this.systems) : undefined;
+  }
+
+  draw(rng: Rng): { text: string; templateKey: string } {
+    const template = rng.pick(this.templates);
+    const text = this.grammar.fill(rng.pick(template.variants), rng, 0);
+    return { text: this.grammar.decorate(text, rng), templateKey: template.key };
+  }
+}
+
+const kitCache = new Map<string, PromptKit>();
+
+function kitFor(family: PromptFamily, language: Language): PromptKit {
+  const key = `${family}|${language}`;
+  let kit = kitCache.get(key);
+  if (!kit) {
+    kit = new PromptKit(family, language);
+    kitCache.set(key, kit);
+  }
+  return kit;
+}
+
+/**
+ * Labelled prompts for measuring prompt-level signals: `n` samples from the given families
+ * (all by default), in `languages` (both by default), reproducible from `seed`.
+ */
+export function* promptSamples(
+  seed: number,
+  n: number,
+  family?: PromptFamily | readonly PromptFamily[],
+  languages: readonly Language[] = ['en', 'zh'],
+): Generator<PromptSample> {
+  const families: readonly PromptFamily[] =
+    family === undefined ? PROMPT_FAMILIES : typeof family === 'string' ? [family] : family;
+  const rng = new Rng(seed, 0x70726f6d);
+  for (let i = 0; i < n; i++) {
+    const f = rng.pick(families);
+    const language = rng.pick(languages);
+    const kit = kitFor(f, language);
+    const { text, templateKey } = kit.draw(rng);
+    const system = kit.system(rng);
+    const sample: PromptSample = { text, family: f, templateKey, language, elicitation: kit.elicitation };
+    if (system !== undefined) sample.system = system;
+    yield sample;
+  }
+}
