@@ -32,6 +32,8 @@ export const Campaign = Type.Object({
   last_seen: Type.String({ format: 'date-time' }),
   requests: Type.Integer({ minimum: 0 }),
   evidence: Type.Array(Type.String()),
+  /** Optional: event time at which the campaign was first recognised. */
+  detected_at: Type.Optional(Type.String({ format: 'date-time' })),
 });
 
 export const CampaignList = Type.Array(Campaign);

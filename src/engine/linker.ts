@@ -28,6 +28,9 @@ export interface CampaignState {
   score: number;
   assessment: GroupAssessment;
   payments: Set<string>;
+  /** Sign-up channels and client user agents of its flagged accounts. */
+  channels: Set<string>;
+  userAgents: Set<string>;
 }
 
 const SAMPLE = 256;
@@ -71,10 +74,20 @@ export class Linker {
     const suspicion = accountSuspicion(account, this.context);
     if (!isSuspicious(suspicion, JOIN_SCORE)) return;
     const campaign = this.campaigns.get(target);
-    if (!campaign) return;
+    if (!campaign || (target !== viaPayment && !this.runsLike(account, campaign))) return;
     this.join(account);
     this.groups.union(account.id, [...campaign.accounts][0] ?? account.id);
     this.flag(account, campaign, nowMs, suspicion.traits);
+  }
+
+  /**
+   * Templates can be shared by two operators; a respawned account also comes through the same
+   * sign-up channel and client as the campaign's accounts.
+   */
+  private runsLike(account: AccountState, campaign: CampaignState): boolean {
+    const channel = account.signupChannel();
+    const agent = account.userAgents.top(1)[0]?.key;
+    return (channel === null || campaign.channels.has(channel)) && agent !== undefined && campaign.userAgents.has(agent);
   }
 
   onAllowlist(account: AccountState): void {
@@ -219,6 +232,8 @@ export class Linker {
         score: assessment.score,
         assessment,
         payments: new Set(),
+        channels: new Set(),
+        userAgents: new Set(),
       };
       this.campaigns.set(id, campaign);
     }
@@ -238,6 +253,9 @@ export class Linker {
     campaign.firstSeenMs = Math.min(campaign.firstSeenMs, account.firstMs);
     const payment = account.paymentFp();
     if (payment) campaign.payments.add(payment);
+    const channel = account.signupChannel();
+    if (channel) campaign.channels.add(channel);
+    for (const { key } of account.userAgents.top(2)) campaign.userAgents.add(key);
     // Its opening-prompt templates that are mostly the campaign's own become its signature;
     // templates everyone uses (greetings, common tasks) never do.
     let shared = 0;

@@ -67,7 +67,7 @@ export function campaignList(engine: Engine): Campaign[] {
       requests,
       evidence,
       detected_at: iso(c.detectedMs),
-    } as Campaign);
+    });
   }
   return out.sort((a, b) => b.score - a.score || b.accounts.length - a.accounts.length);
 }

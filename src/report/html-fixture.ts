@@ -132,6 +132,8 @@ export function sampleRun(options: SampleRunOptions = {}): AnalysisResult {
     score: 0.92,
     assessment,
     payments: new Set(),
+    channels: new Set(),
+    userAgents: new Set(),
   });
   members.forEach((a, i) => {
     a.flagged = true;
