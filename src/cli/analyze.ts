@@ -3,7 +3,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command } from 'commander';
-import { analyze } from '../engine/analyze.ts';
+import { type AnalysisResult, analyze } from '../engine/analyze.ts';
 import { rejectWriter } from '../ingest/rejects.ts';
 import { writeReport } from '../report/html.ts';
 import { formatSummary } from '../report/summary.ts';
@@ -42,6 +42,7 @@ export async function runAnalyze(files: string[], options: AnalyzeCliOptions): P
     const accountsPath = join(options.out, 'accounts.jsonl');
     writeFileSync(accountsPath, result.accounts.map((a) => `${JSON.stringify(a)}\n`).join(''));
     writeFileSync(join(options.out, 'campaigns.json'), `${JSON.stringify(result.campaigns, null, 2)}\n`);
+    writeFileSync(join(options.out, 'run.json'), `${JSON.stringify(runFigures(result), null, 2)}\n`);
     const lines = [formatSummary(result)];
     if (options.report) lines.push(`report: ${writeReport(result, join(options.out, 'report.html'))}`);
     lines.push(...summarizeRejects(result.read.reasons, result.read.rejected, rejects.path));
@@ -53,6 +54,24 @@ export async function runAnalyze(files: string[], options: AnalyzeCliOptions): P
     await rejects.close();
     return reportInputError(error);
   }
+}
+
+/** Figures of the run, for benchmarks and monitoring: volume, time per stage, memory, state size. */
+function runFigures(result: AnalysisResult) {
+  return {
+    records: result.read.records,
+    requests: result.read.byType.request,
+    rejected: result.read.rejected,
+    seconds: result.seconds,
+    engineSeconds: result.engineSeconds,
+    recordsPerSecond: result.read.records / Math.max(result.seconds, 1e-9),
+    peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+    accounts: result.engine.accounts.size,
+    templates: result.engine.templates.size,
+    templateClusters: result.engine.index.size,
+    campaigns: result.campaigns.length,
+    flagged: result.accounts.filter((a) => a.flagged).length,
+  };
 }
 
 export function analyzeCommand(): Command {

@@ -81,13 +81,21 @@ export class Linker {
   }
 
   /**
-   * Templates can be shared by two operators; a respawned account also comes through the same
-   * sign-up channel and client as the campaign's accounts.
+   * Templates can be shared by two operators; a respawned account also pays, signs up and
+   * connects the way the campaign's accounts do.
    */
   private runsLike(account: AccountState, campaign: CampaignState): boolean {
+    // A card the campaign has never paid with says this may be someone else's pool: let the
+    // account prove itself through its own group at the next tick instead.
+    const payment = account.paymentFp();
+    if (payment !== null && campaign.payments.size > 0 && !campaign.payments.has(payment)) return false;
     const channel = account.signupChannel();
     const agent = account.userAgents.top(1)[0]?.key;
-    return (channel === null || campaign.channels.has(channel)) && agent !== undefined && campaign.userAgents.has(agent);
+    return (
+      (channel === null || campaign.channels.has(channel)) &&
+      agent !== undefined &&
+      campaign.userAgents.has(agent)
+    );
   }
 
   onAllowlist(account: AccountState): void {
@@ -120,10 +128,12 @@ export class Linker {
   }
 
   /**
-   * Joins the account to the one group it shares most with, rather than to every group it
+   * Joins the account, once, to the one group it shares most with, rather than to every group it
    * touches, so that one generic template cannot chain two operators' pools together.
    */
   private linkAccount(account: AccountState): void {
+    // An account joins a group once; later votes would merge whole groups through it.
+    if (this.groups.members(account.id).length > 1) return;
     const votes = new Map<string, number>();
     const vote = (memberId: string, weight: number) => {
       const root = this.groups.find(memberId);
@@ -143,13 +153,14 @@ export class Linker {
       if (suspect < group.accounts.size * this.options.templateSuspectShare) continue;
       for (const root of roots) templateVotes.set(root, (templateVotes.get(root) ?? 0) + 1);
     }
-    // One shared template may be coincidence; two are a shared script.
-    for (const [root, n] of templateVotes) if (n >= 2) vote(root, n);
+    // One shared template may be coincidence; two are a shared script. Templates can be
+    // public, though, while a payment instrument belongs to one operator: it weighs more.
+    for (const [root, n] of templateVotes) if (n >= 2) vote(root, Math.min(n, 3));
     const payment = account.paymentFp();
     if (payment) {
       const member = this.byPayment.get(payment);
       if (member === undefined) this.byPayment.set(payment, account.id);
-      else vote(member, 2);
+      else vote(member, 4);
     }
     if (account.createdMs !== null) {
       const wave = `${account.signupChannel() ?? '-'}:${Math.floor(account.createdMs / WAVE_MS)}`;

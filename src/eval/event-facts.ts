@@ -2,7 +2,7 @@
 // latency metrics need: first request, creation, first ban, and requests made before a cutoff
 // (when the analysis flagged the account). Memory grows with tracked accounts and counted
 // requests, never with the whole input; records may arrive in any order.
-import { IdSet } from './id-set.ts';
+import { IdSet } from '../ingest/id-set.ts';
 import { cannotReadReason, type InputProblem, MAX_PROBLEMS_PER_FILE, openJsonLines } from './read-inputs.ts';
 
 /** The fields of a traffic record that eval reads; anything else on the record is ignored. */

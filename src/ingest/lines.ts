@@ -195,29 +195,23 @@ export async function* lineAlignedChunks(
   }
 }
 
-export async function openByteChunks(path: string, target?: number): Promise<ByteChunkSource> {
+/** The decompressed bytes of a file or stdin, with its name, size and a byte counter. */
+async function openBytes(path: string) {
   const isStdin = path === '-';
   // stat first: a missing file must fail here, as a catchable error, not later as a stream event.
   const size = isStdin ? null : (await stat(path)).size;
   const raw: Readable = isStdin ? process.stdin : createReadStream(path, { highWaterMark: 1 << 20 });
   const counter = { bytes: 0 };
-  return {
-    name: isStdin ? 'stdin' : path,
-    size,
-    chunks: lineAlignedChunks(peekGzip(raw, counter), counter, target),
-  };
+  return { name: isStdin ? 'stdin' : path, size, counter, bytes: peekGzip(raw, counter) };
+}
+
+export async function openByteChunks(path: string, target?: number): Promise<ByteChunkSource> {
+  const { name, size, counter, bytes } = await openBytes(path);
+  return { name, size, chunks: lineAlignedChunks(bytes, counter, target) };
 }
 
 /** Opens `path` (or `-` for stdin) as a source of line batches. */
 export async function openLines(path: string, batchSize?: number): Promise<LineSource> {
-  const isStdin = path === '-';
-  // stat first: a missing file must fail here, as a catchable error, not later as a stream event.
-  const size = isStdin ? null : (await stat(path)).size;
-  const raw: Readable = isStdin ? process.stdin : createReadStream(path, { highWaterMark: 1 << 20 });
-  const counter = { bytes: 0 };
-  return {
-    name: isStdin ? 'stdin' : path,
-    size,
-    batches: splitLines(peekGzip(raw, counter), counter, batchSize),
-  };
+  const { name, size, counter, bytes } = await openBytes(path);
+  return { name, size, batches: splitLines(bytes, counter, batchSize) };
 }
