@@ -222,8 +222,9 @@ export const DAMPERS: readonly Damper[] = [
 ];
 
 /**
- * A cheap first test: no cue can fire on text without one of these stems. It must stay a superset
- * of the cues (elicitation.test.ts checks that on every labelled sample).
+ * The first test: a text without one of these stems scores 0. Part of the scoring, not only a
+ * shortcut: a few weak or damped cue patterns (e.g. "show all the steps") lack these stems, and the
+ * measured figures were made with this test in front of them.
  */
 export const PREFILTER =
   /reason|thought|think|rubric|grad|scor|rate|judg|evaluat|assess|compar|better|prefer|rewrit|rephras|reword|paraphras|reformulat|revis|saniti|launder|recast|soften|neutrali|safe|neutral|complian|cautious|diplomat|format|structur|schema|json|yaml|xml|template|key|field|section|heading|layout|following form|rationale|chain|deliberat|scratch|monologue|inner|internal|hidden|imagine|reconstruct|infer|arrive|aloud|loud|推理|思考|思维|思路|推导|独白|心路|评|打分|比较|对比|改|重写|转写|转述|表述|措辞|安全|中立|稳妥|立场|敏感|合规|格式|结构|字段|模板|json|【|答案|过程|脑|内心|得出|步/;

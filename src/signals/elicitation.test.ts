@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { elicitationSignal, scoreCues } from './elicitation.ts';
+import { NgramSet } from './regex-gate.ts';
 import { samplePrompts } from './sample-prompts.ts';
 
 const flagged = (text: string) => elicitationSignal(text).score >= 0.5;
@@ -68,9 +69,11 @@ describe('reasoning elicitation', () => {
     expect(signal.score).toBeLessThan(0.5);
   });
 
-  it('prefilter never hides a cue (checked on every generated sample)', () => {
+  it('prefilter never hides a cue of a generated sample, and scoring reads the n-grams it is given', () => {
     for (const s of samplePrompts(5, 1500)) {
-      expect(elicitationSignal(s.text)).toEqual(scoreCues(s.text.toLowerCase()));
+      const lower = s.text.toLowerCase();
+      expect(elicitationSignal(s.text)).toEqual(scoreCues(lower));
+      expect(scoreCues(lower, new NgramSet(lower))).toEqual(scoreCues(lower));
     }
   });
 

@@ -2,6 +2,7 @@
 // rewrite to harvest? Explainable: the score comes with the names of the cues that fired.
 
 import { CUES, DAMPERS, PREFILTER } from './elicitation-cues.ts';
+import { type Need, NgramSet, needOf } from './regex-gate.ts';
 import type { ElicitationSignal } from './types.ts';
 
 /** A weak cue alone (an eval harness's "think step by step") stays well below the 0.5 flag line. */
@@ -13,11 +14,20 @@ const CHUNK = 1000;
 const HEAD = 4000;
 const TAIL = 2000;
 
-function window(text: string): string {
-  const lower = text.toLowerCase();
+/** The lower-cased part of a text that elicitation reads: all of it, or its head and tail. */
+export function elicitationWindow(lower: string): string {
   if (lower.length <= HEAD + TAIL) return lower;
   return `${lower.slice(0, HEAD)}\n${lower.slice(-TAIL)}`;
 }
+
+interface GatedPattern {
+  pattern: RegExp;
+  need: Need;
+}
+
+const gated = (pattern: RegExp): GatedPattern => ({ pattern, need: needOf(pattern) });
+const GATED_DAMPERS = DAMPERS.map((damper) => ({ damper, patterns: damper.patterns.map(gated) }));
+const GATED_CUES = CUES.map((cue) => ({ cue, groups: cue.groups.map((group) => group.map(gated)) }));
 
 /**
  * Splits a long text into chunks of consecutive paragraphs, so that words scattered over a long
@@ -40,27 +50,34 @@ function paragraphChunks(text: string): string[] {
 /** Scores one text (prompt, or system prompt plus prompt) for reasoning elicitation. */
 export function elicitationSignal(text: string): ElicitationSignal {
   if (text.length === 0) return { score: 0, cues: [] };
-  const lower = window(text);
+  const lower = elicitationWindow(text.toLowerCase());
   if (!PREFILTER.test(lower)) return { score: 0, cues: [] };
   return scoreCues(lower);
 }
 
-/** Every cue on lower-cased text, without the prefilter (exported so a test can hold the two equal). */
-export function scoreCues(lower: string): ElicitationSignal {
+/**
+ * Every cue on lower-cased text. `grams` are the n-grams of `lower` (or of a text containing it):
+ * a pattern runs only when its literals are present, which never changes a result.
+ */
+export function scoreCues(lower: string, grams: NgramSet = new NgramSet(lower)): ElicitationSignal {
   const fired: string[] = [];
   let strongMiss = 1;
   let weakMiss = 1;
-  const chunks = lower.length > CHUNKED_ABOVE ? paragraphChunks(lower) : [lower];
+  const matches = (p: GatedPattern, chunk: string) => grams.allows(p.need) && p.pattern.test(chunk);
+  let chunks: string[] | null = null;
   const contexts = new Map<string, number>();
-  for (const damper of DAMPERS) {
-    if (damper.patterns.some((p) => p.test(lower))) {
+  for (const { damper, patterns } of GATED_DAMPERS) {
+    if (patterns.some((p) => matches(p, lower))) {
       contexts.set(damper.name, damper.factor);
       fired.push(`context:${damper.name}`);
     }
   }
-  for (const cue of CUES) {
+  for (const { cue, groups } of GATED_CUES) {
     if (fired.includes(cue.name)) continue;
-    if (!chunks.some((chunk) => cue.groups.every((group) => group.some((p) => p.test(chunk))))) continue;
+    // Most texts fail on the gates alone; the chunks are cut only when a cue may fire.
+    if (!groups.every((group) => group.some((p) => grams.allows(p.need)))) continue;
+    chunks ??= lower.length > CHUNKED_ABOVE ? paragraphChunks(lower) : [lower];
+    if (!chunks.some((chunk) => groups.every((group) => group.some((p) => matches(p, chunk))))) continue;
     fired.push(cue.name);
     let damping = 1;
     for (const name of cue.dampedBy ?? []) damping *= contexts.get(name) ?? 1;

@@ -37,11 +37,6 @@ function isCjk(c: number): boolean {
   );
 }
 
-function isWordChar(c: number): boolean {
-  if (c < 0x80) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
-  return (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) || (c >= 0x370 && c <= 0x52f);
-}
-
 function isSentenceEnd(c: number): boolean {
   return (
     c === 46 ||
@@ -61,11 +56,6 @@ function lowerCode(c: number): number {
   if (c >= 65 && c <= 90) return c + 32;
   if (c < 0xc0) return c;
   return String.fromCharCode(c).toLowerCase().charCodeAt(0);
-}
-
-function isUpper(c: number): boolean {
-  if (c >= 65 && c <= 90) return true;
-  return c >= 0xc0 && lowerCode(c) !== c;
 }
 
 /** Accumulates tokens into the one-permutation MinHash bins and the two id lanes. */
@@ -153,81 +143,111 @@ const STOP_HASHES = new Set(
 );
 const SUFFIX_CODES = SUFFIXES.map((x) => [...x].map((ch) => ch.codePointAt(0) as number));
 
-function stemLength(codes: readonly number[], length: number): number {
+/** Length of the word in `codes[0, length)` once the first matching suffix is stripped. */
+function stemLength(codes: Int32Array, length: number): number {
   for (const suffix of SUFFIX_CODES) {
-    if (length - suffix.length < 3) continue;
+    const cut = length - suffix.length;
+    if (cut < 3) continue;
     let match = true;
-    for (let k = 0; k < suffix.length && match; k++) match = codes[length - suffix.length + k] === suffix[k];
-    if (match) return length - suffix.length;
+    for (let k = 0; k < suffix.length && match; k++) match = codes[cut + k] === suffix[k];
+    if (match) return cut;
   }
   return length;
 }
 
-function slotToken(code: number): number {
-  return fmix32(fnvCodePoint(FNV_OFFSET, code));
-}
+const NUMBER_TOKEN = fmix32(fnvCodePoint(FNV_OFFSET, NUMBER_CODE));
+const NAME_TOKEN = fmix32(fnvCodePoint(FNV_OFFSET, NAME_CODE));
 
 /**
  * Tokenises: lower-cased words (stopwords dropped, suffixes stripped), CJK as overlapping character
  * pairs, placeholders as themselves; numbers become the number slot and, when `maskNames`,
- * capitalised words that do not start a sentence become the name slot.
+ * capitalised words that do not start a sentence become the name slot. One pass: each word's FNV
+ * hash is kept after every character, so the stopword and stem hashes need no second pass.
  */
 function tokenize(text: string, builder: SketchBuilder, maskNames: boolean): void {
-  const codes: number[] = [];
+  let codes = new Int32Array(64);
+  /** prefix[k] = FNV state after the first k characters of the current word. */
+  let prefix = new Int32Array(65);
+  prefix[0] = FNV_OFFSET;
+  let length = 0;
   let hasDigit = false;
   let capitalised = false;
   let sentenceStart = true;
   let cjkPrev = -1;
   let cjkRun = 0;
-  const flushWord = (): void => {
-    const length = codes.length;
-    if (length === 0) return;
-    if (hasDigit) builder.add(slotToken(NUMBER_CODE), false);
-    else if (maskNames && capitalised && length > 1) builder.add(slotToken(NAME_CODE), false);
-    else if (!STOP_HASHES.has(hashCodes(codes, length)))
-      builder.add(fmix32(hashCodes(codes, stemLength(codes, length))), true);
-    codes.length = 0;
-    hasDigit = false;
-    capitalised = false;
-    sentenceStart = false;
-  };
-  const flushCjk = (): void => {
-    if (cjkRun === 1) builder.add(fmix32(fnvCodePoint(FNV_OFFSET, cjkPrev)), true);
-    cjkRun = 0;
-    cjkPrev = -1;
-  };
-  for (let i = 0; i < text.length; i++) {
-    let c = text.charCodeAt(i);
-    if (c >= 0xd800 && c < 0xdc00 && i + 1 < text.length) {
+  const n = text.length;
+  for (let i = 0; i <= n; i++) {
+    let c = i < n ? text.charCodeAt(i) : 32;
+    if (c >= 0xd800 && c < 0xdc00 && i + 1 < n) {
       const low = text.charCodeAt(i + 1);
       if (low >= 0xdc00 && low < 0xe000) {
         c = 0x10000 + ((c - 0xd800) << 10) + (low - 0xdc00);
         i++;
       }
     }
-    if (isWordChar(c)) {
-      flushCjk();
-      if (codes.length === 0) capitalised = !sentenceStart && isUpper(c);
+    let word: boolean;
+    let lower = c;
+    if (c < 0x80) {
+      if (c >= 97 && c <= 122) word = true;
+      else if (c >= 65 && c <= 90) {
+        word = true;
+        lower = c + 32;
+      } else word = (c >= 48 && c <= 57) || c === 95;
+    } else {
+      word = (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) || (c >= 0x370 && c <= 0x52f);
+      if (word) lower = lowerCode(c);
+    }
+    if (word) {
+      if (cjkRun > 0) {
+        if (cjkRun === 1) builder.add(fmix32(fnvCodePoint(FNV_OFFSET, cjkPrev)), true);
+        cjkRun = 0;
+        cjkPrev = -1;
+      }
+      if (length === 0) capitalised = !sentenceStart && lower !== c;
+      else if (length === codes.length) {
+        const grown = new Int32Array(codes.length * 2);
+        grown.set(codes);
+        codes = grown;
+        const grownPrefix = new Int32Array(codes.length + 1);
+        grownPrefix.set(prefix);
+        prefix = grownPrefix;
+      }
       if (c >= 48 && c <= 57) hasDigit = true;
-      codes.push(lowerCode(c));
+      codes[length] = lower;
+      prefix[length + 1] = fnvCodePoint(prefix[length] as number, lower);
+      length++;
       continue;
     }
-    flushWord();
+    if (length > 0) {
+      if (hasDigit) builder.add(NUMBER_TOKEN, false);
+      else if (maskNames && capitalised && length > 1) builder.add(NAME_TOKEN, false);
+      else if (!STOP_HASHES.has((prefix[length] as number) >>> 0)) {
+        builder.add(fmix32((prefix[stemLength(codes, length)] as number) >>> 0), true);
+      }
+      length = 0;
+      hasDigit = false;
+      capitalised = false;
+      sentenceStart = false;
+    }
+    if (i === n) break;
     if (c >= 0xe000 && c <= 0xe00f) {
-      flushCjk();
-      builder.add(slotToken(c), false);
+      if (cjkRun === 1) builder.add(fmix32(fnvCodePoint(FNV_OFFSET, cjkPrev)), true);
+      cjkRun = 0;
+      cjkPrev = -1;
+      builder.add(fmix32(fnvCodePoint(FNV_OFFSET, c)), false);
     } else if (isCjk(c)) {
       if (cjkPrev !== -1) builder.add(fmix32(fnvCodePoint(fnvCodePoint(FNV_OFFSET, cjkPrev), c)), true);
       cjkPrev = c;
       cjkRun++;
       sentenceStart = false;
     } else {
-      flushCjk();
+      if (cjkRun === 1) builder.add(fmix32(fnvCodePoint(FNV_OFFSET, cjkPrev)), true);
+      cjkRun = 0;
+      cjkPrev = -1;
       if (isSentenceEnd(c)) sentenceStart = true;
     }
   }
-  flushWord();
-  flushCjk();
+  if (cjkRun === 1) builder.add(fmix32(fnvCodePoint(FNV_OFFSET, cjkPrev)), true);
 }
 
 /** The `hw1` sketch of a text, or null when it holds no tokens at all. */
@@ -247,7 +267,6 @@ export function sketchText(text: string): TemplateSketch | null {
 }
 
 const BAND_PREFIX = Array.from({ length: BANDS }, (_, band) => `${band.toString(16)}-`);
-const BAND_SCALE = 2 ** 32;
 
 function bandHash(sketch: Uint16Array, band: number): number {
   let h = FNV_OFFSET ^ band;
@@ -262,11 +281,11 @@ export function bandKeys(sketch: Uint16Array): string[] {
   return keys;
 }
 
-/** The band keys as numbers (band × 2^32 + band hash): equal exactly when the `bandKeys` strings are, without building strings. */
-export function bandNumbers(sketch: Uint16Array): Float64Array {
-  const keys = new Float64Array(BANDS);
-  for (let band = 0; band < BANDS; band++) keys[band] = band * BAND_SCALE + bandHash(sketch, band);
-  return keys;
+/** The 32-bit hash of each band, the number in its `bandKeys` string: equal exactly when those are. */
+export function bandHashes(sketch: Uint16Array): Uint32Array {
+  const hashes = new Uint32Array(BANDS);
+  for (let band = 0; band < BANDS; band++) hashes[band] = bandHash(sketch, band);
+  return hashes;
 }
 
 /** Fraction of equal slots: an estimate of the Jaccard similarity of the two shingle sets. */

@@ -17,6 +17,7 @@ import type { RequestSignals, TemplateSignal } from './types.ts';
 export { capabilityDistribution, topCapability } from './capability.ts';
 export { elicitationSignal } from './elicitation.ts';
 export {
+  bandHashes,
   bandKeys,
   FINGERPRINT_VERSION,
   formatFingerprint,

@@ -65,9 +65,10 @@ function looksLikeCode(line: string): boolean {
   if (trimmed.length === 0) return false;
   const symbols = codeSymbols(trimmed);
   if (symbols === 0) return false;
-  if (PROSE.test(trimmed)) return false;
-  if (symbols >= 3 && symbols >= trimmed.length * 0.06) return true;
-  return /^(?: {4}|\t)/.test(line) && symbols >= 1;
+  // The prose test is the costly one, so it runs only on lines the symbol rules would call code.
+  const dense = symbols >= 3 && symbols >= trimmed.length * 0.06;
+  if (!dense && !/^(?: {4}|\t)/.test(line)) return false;
+  return !PROSE.test(trimmed);
 }
 
 /** Replaces slot values with placeholders; line structure is kept so the template's frame survives. */

@@ -1,6 +1,6 @@
 // Groups template fingerprints into clusters as traffic streams past: LSH buckets find candidate
 // clusters in time independent of how many exist, and a cap with least-recently-used eviction bounds memory.
-import { BANDS, bandNumbers, SKETCH_SLOTS } from './fingerprint.ts';
+import { BANDS, bandHashes, SKETCH_SLOTS } from './fingerprint.ts';
 
 export interface TemplateIndexOptions {
   /** Clusters kept; the least recently matched one is evicted past this. Default 50,000. */
@@ -36,7 +36,7 @@ interface Cluster {
   id: string;
   /** Exemplar sketches packed two slots per 32-bit word, so a comparison reads 32 words. */
   exemplars: Uint32Array[];
-  /** Numeric band keys (see bandNumbers) under which this cluster is listed. */
+  /** Band keys (band × 2^32 + band hash) under which this cluster is listed. */
   bands: number[];
   exactIds: string[];
   requests: number;
@@ -51,6 +51,12 @@ const MAX_BUCKET = 4;
 /** An exemplar is added only when it differs enough from those held, so exemplars spread the cluster. */
 const NEW_EXEMPLAR_BELOW = 0.8;
 const PACKED_WORDS = SKETCH_SLOTS / 2;
+const BAND_SCALE = 2 ** 32;
+/**
+ * Buckets live in one Map per band and per top two bits of the band hash, keyed by the low 30 bits:
+ * small-integer keys are hashed without allocating, far cheaper than string or double keys.
+ */
+const MAPS_PER_BAND = 4;
 
 function pack(sketch: Uint16Array): Uint32Array {
   const packed = new Uint32Array(PACKED_WORDS);
@@ -73,8 +79,11 @@ function equalSlots(a: Uint32Array, b: Uint32Array): number {
 
 export class TemplateIndex {
   private readonly clusters = new Map<string, Cluster>();
-  /** Band key (bandNumbers) -> the clusters listed under it, at most MAX_BUCKET. */
-  private readonly buckets = new Map<number, Cluster[]>();
+  /** Band hash -> the clusters listed under it (at most MAX_BUCKET), split as MAPS_PER_BAND says. */
+  private readonly buckets = Array.from(
+    { length: BANDS * MAPS_PER_BAND },
+    () => new Map<number, Cluster[]>(),
+  );
   private readonly exact = new Map<string, string>();
   private readonly maxClusters: number;
   private readonly threshold: number;
@@ -114,7 +123,7 @@ export class TemplateIndex {
     }
     const short = input.tokens !== undefined && input.tokens < this.minFuzzyTokens;
     const threshold = short ? Math.max(this.shortThreshold, this.threshold) : this.threshold;
-    const bands = bandNumbers(sketch);
+    const bands = bandHashes(sketch);
     const packed = pack(sketch);
     // Every exemplar of every candidate is compared, in band, bucket and exemplar order, so the
     // closest one (the first on ties) wins; each comparison is 32 word XORs.
@@ -122,7 +131,7 @@ export class TemplateIndex {
     let best: Cluster | null = null;
     let bestSame = -1;
     for (let band = 0; band < BANDS; band++) {
-      const bucket = this.buckets.get(bands[band] as number);
+      const bucket = this.bucket(band, bands[band] as number);
       if (!bucket) continue;
       for (const cluster of bucket) {
         if (cluster.visit === visit) continue;
@@ -156,7 +165,7 @@ export class TemplateIndex {
   private joinOrCreate(
     templateId: string,
     packed: Uint32Array | null,
-    bands: Float64Array | null,
+    bands: Uint32Array | null,
   ): TemplateMatch {
     const existing = this.touch(templateId);
     if (existing) {
@@ -178,15 +187,20 @@ export class TemplateIndex {
     return { clusterId: templateId, similarity: 1, created: true };
   }
 
-  private index(cluster: Cluster, bands: Float64Array): void {
-    for (const key of bands) {
-      const bucket = this.buckets.get(key);
-      if (!bucket) this.buckets.set(key, [cluster]);
+  private bucket(band: number, hash: number): Cluster[] | undefined {
+    return this.buckets[band * MAPS_PER_BAND + (hash >>> 30)]?.get(hash & 0x3fffffff);
+  }
+
+  private index(cluster: Cluster, bands: Uint32Array): void {
+    for (let band = 0; band < BANDS; band++) {
+      const hash = bands[band] as number;
+      const bucket = this.bucket(band, hash);
+      if (!bucket) this.buckets[band * MAPS_PER_BAND + (hash >>> 30)]?.set(hash & 0x3fffffff, [cluster]);
       else if (!bucket.includes(cluster)) {
         if (bucket.length >= MAX_BUCKET) continue;
         bucket.push(cluster);
       } else continue;
-      cluster.bands.push(key);
+      cluster.bands.push(band * BAND_SCALE + hash);
     }
   }
 
@@ -205,11 +219,14 @@ export class TemplateIndex {
     const cluster = this.clusters.get(oldest.value) as Cluster;
     this.clusters.delete(cluster.id);
     for (const key of cluster.bands) {
-      const bucket = this.buckets.get(key);
-      if (!bucket) continue;
+      const band = Math.floor(key / BAND_SCALE);
+      const hash = key - band * BAND_SCALE;
+      const map = this.buckets[band * MAPS_PER_BAND + (hash >>> 30)];
+      const bucket = map?.get(hash & 0x3fffffff);
+      if (!map || !bucket) continue;
       const kept = bucket.filter((c) => c !== cluster);
-      if (kept.length === 0) this.buckets.delete(key);
-      else this.buckets.set(key, kept);
+      if (kept.length === 0) map.delete(hash & 0x3fffffff);
+      else map.set(hash & 0x3fffffff, kept);
     }
     for (const id of cluster.exactIds) if (this.exact.get(id) === cluster.id) this.exact.delete(id);
     this.evictedCount++;
