@@ -1,6 +1,7 @@
 // The `hydrawatch` command: one subcommand per file in this folder, registered here.
 import { Command } from 'commander';
 import { analyzeCommand } from './analyze.ts';
+import { baselineCommand } from './baseline.ts';
 import { demoCommand } from './demo.ts';
 import { evalCommand } from './eval.ts';
 import { signalsCommand } from './signals.ts';
@@ -16,7 +17,8 @@ const program = new Command('hydrawatch')
   .addCommand(validateCommand())
   .addCommand(simulateCommand())
   .addCommand(evalCommand())
-  .addCommand(signalsCommand());
+  .addCommand(signalsCommand())
+  .addCommand(baselineCommand());
 
 // Each subcommand reports its own errors; anything reaching here is a bug or a broken environment.
 program.parseAsync(process.argv).catch((error: unknown) => {

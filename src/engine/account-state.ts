@@ -44,6 +44,8 @@ export class AccountState {
   readonly ips = new DistinctCounter(32);
   readonly prefixes = new DistinctCounter(16);
   readonly topIps = new TopK(3);
+  /** Distinct consumer networks (ASN, or the /16 when no ASN is given) the account came from. */
+  readonly consumerNetworks = new DistinctCounter(16);
   consumerRequests = 0;
   datacenterRequests = 0;
   readonly userAgents = new TopK(2);
@@ -109,8 +111,11 @@ export class AccountState {
       this.prefixes.add(hash32(ipPrefix(r.ip)));
       this.topIps.add(r.ip);
     }
-    if (r.network && CONSUMER_NETWORKS.has(r.network)) this.consumerRequests += 1;
-    else if (r.network === 'datacenter') this.datacenterRequests += 1;
+    if (r.network && CONSUMER_NETWORKS.has(r.network)) {
+      this.consumerRequests += 1;
+      const key = r.asn !== null ? `as${r.asn}` : r.ip ? r.ip.split('.').slice(0, 2).join('.') : null;
+      if (key) this.consumerNetworks.add(hash32(key));
+    } else if (r.network === 'datacenter') this.datacenterRequests += 1;
     if (r.userAgent) this.userAgents.add(r.userAgent);
 
     const { elicitation, harvest, capability } = r.signals;

@@ -11,7 +11,6 @@ export interface Suspicion {
 
 /** Requests an account must make before its traits mean anything. */
 export const MIN_REQUESTS = 3;
-const DAY_MS = 86_400_000;
 
 export interface SuspicionContext {
   /** Accounts created with each payment instrument. */
@@ -24,10 +23,17 @@ export function accountSuspicion(a: AccountState, context: SuspicionContext): Su
   let score = 0;
   const consumer = a.consumerRequests / a.requests;
   const rotation = a.ipRotation() * consumer;
-  // A phone changes address now and then; a proxy pool changes it on almost every call.
-  if (rotation >= 0.6) {
+  // A proxy pool hands out exits across many ISPs, day after day; a person moves between a
+  // home line and one carrier. A phone changes address now and then; a pool on most calls.
+  const networks = a.consumerNetworks.estimate();
+  const manyNetworks = networks >= 4 && networks >= 0.75 * a.activeDays;
+  if (rotation >= 0.6 || manyNetworks) {
     score += 0.3;
-    traits.push('a new consumer address on most requests');
+    traits.push(
+      manyNetworks
+        ? `addresses from ${networks} consumer networks in ${a.activeDays} days`
+        : 'a new consumer address on most requests',
+    );
   } else if (rotation >= 0.3) {
     score += 0.15;
     traits.push('rotating consumer addresses');
@@ -38,7 +44,7 @@ export function accountSuspicion(a: AccountState, context: SuspicionContext): Su
     traits.push('harvesting content');
   }
   const age = a.ageAtFirstRequestDays();
-  if (age !== null && age < 2 && a.createdMs !== null && a.lastMs - a.createdMs < 21 * DAY_MS) {
+  if (age !== null && age < 2) {
     score += 0.15;
     traits.push('new account put straight to work');
   }
