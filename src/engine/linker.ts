@@ -112,10 +112,14 @@ export class Linker {
     const touched = new Set<string>();
     for (const account of this.changed) {
       if (account.flagged || account.allowlisted) continue;
-      if (!isSuspicious(accountSuspicion(account, this.context))) continue;
+      const suspicion = accountSuspicion(account, this.context);
+      // Strong suspects may start a group; weaker ones may only join one that is a campaign.
+      const seed = isSuspicious(suspicion);
+      if (!seed && !isSuspicious(suspicion, JOIN_SCORE)) continue;
       this.join(account);
-      this.linkAccount(account);
-      touched.add(this.groups.find(account.id));
+      this.linkAccount(account, !seed);
+      const root = this.groups.find(account.id);
+      if (seed || this.groups.members(root).length > 1) touched.add(root);
     }
     this.changed.clear();
     for (const root of touched) this.judgeGroup(this.groups.find(root), nowMs);
@@ -131,7 +135,7 @@ export class Linker {
    * Joins the account, once, to the one group it shares most with, rather than to every group it
    * touches, so that one generic template cannot chain two operators' pools together.
    */
-  private linkAccount(account: AccountState): void {
+  private linkAccount(account: AccountState, campaignsOnly = false): void {
     // An account joins a group once; later votes would merge whole groups through it.
     if (this.groups.members(account.id).length > 1) return;
     const votes = new Map<string, number>();
@@ -181,7 +185,13 @@ export class Linker {
         bestVotes = n;
       }
     }
-    if (best !== null && bestVotes >= 2) this.groups.union(account.id, best);
+    if (best === null || bestVotes < 2) return;
+    if (campaignsOnly) {
+      // A weaker suspect joins only a campaign it also pays, signs up and connects like.
+      const campaign = this.campaigns.get(this.rootCampaign.get(best) ?? '');
+      if (!campaign || !this.runsLike(account, campaign)) return;
+    }
+    this.groups.union(account.id, best);
   }
 
   private paymentCampaign(payment: string): string | undefined {

@@ -27,16 +27,20 @@ export function accountSuspicion(a: AccountState, context: SuspicionContext): Su
   // home line and one carrier. A phone changes address now and then; a pool on most calls.
   const networks = a.consumerNetworks.estimate();
   const manyNetworks = networks >= 4 && networks >= 0.75 * a.activeDays;
-  if (rotation >= 0.6 || manyNetworks) {
+  if (rotation >= 0.6 || (manyNetworks && rotation >= 0.3)) {
     score += 0.3;
+    traits.push(
+      rotation >= 0.6
+        ? 'a new consumer address on most requests'
+        : `addresses from ${networks} consumer networks in ${a.activeDays} days`,
+    );
+  } else if (rotation >= 0.3 || manyNetworks) {
+    score += 0.15;
     traits.push(
       manyNetworks
         ? `addresses from ${networks} consumer networks in ${a.activeDays} days`
-        : 'a new consumer address on most requests',
+        : 'rotating consumer addresses',
     );
-  } else if (rotation >= 0.3) {
-    score += 0.15;
-    traits.push('rotating consumer addresses');
   }
   const content = Math.max(a.share(a.elicitationHits) / 0.4, a.share(a.harvestHits) / 0.5);
   if (content >= 1) {
