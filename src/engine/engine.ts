@@ -127,16 +127,20 @@ export class Engine {
   private onRequest(r: RequestFacts): void {
     this.counters.requests += 1;
     const { templateId, sketch, tokens } = r.signals.template;
-    const input: TemplateInput = {
-      templateId,
-      ...(sketch ? { sketch } : {}),
-      ...(tokens === undefined ? {} : { tokens }),
-    };
-    const match = this.index.assign(input);
     // Only a conversation's opening prompt says what the work is: follow-ups ("are you sure?",
-    // "shorter please") and tool loops look alike across every kind of user.
-    const linkable = match !== null && r.turn <= 1 && (tokens === undefined || tokens >= MIN_LINK_TOKENS);
-    const templateKey = linkable ? match.clusterId : null;
+    // "shorter please") and tool loops look alike across every kind of user, so only opening
+    // prompts enter the template index at all.
+    const linkable =
+      templateId !== null && r.turn <= 1 && (tokens === undefined || tokens >= MIN_LINK_TOKENS);
+    let templateKey: string | null = null;
+    if (linkable) {
+      const input: TemplateInput = {
+        templateId,
+        ...(sketch ? { sketch } : {}),
+        ...(tokens === undefined ? {} : { tokens }),
+      };
+      templateKey = this.index.assign(input)?.clusterId ?? null;
+    }
     const account = this.account(r.accountId);
     account.onRequest(r, templateKey, this.releases);
     if (templateKey !== null) {

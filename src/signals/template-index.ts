@@ -42,9 +42,13 @@ interface Cluster {
   requests: number;
   /** The assign call that last visited this cluster as a candidate, so each is verified once. */
   visit: number;
+  /** Bands this cluster shared with the fingerprint being assigned, during that call. */
+  hits: number;
 }
 
 const MAX_EXACT_IDS = 8;
+/** Candidate clusters verified per assign, those sharing the most bands. */
+const VERIFIED_CANDIDATES = 4;
 /** Below this many tokens a sketch is all noise: only the exact skeleton id can match. */
 const MIN_SKETCH_TOKENS = 4;
 const MAX_BUCKET = 4;
@@ -125,23 +129,37 @@ export class TemplateIndex {
     const threshold = short ? Math.max(this.shortThreshold, this.threshold) : this.threshold;
     const bands = bandHashes(sketch);
     const packed = pack(sketch);
-    // Every exemplar of every candidate is compared, in band, bucket and exemplar order, so the
-    // closest one (the first on ties) wins; each comparison is 32 word XORs.
+    // Candidates are ranked by how many bands they share (LSH: more shared bands, more alike)
+    // and only the best few are verified exemplar by exemplar: a popular bucket then costs a
+    // count, not 32-word comparisons against every cluster in it.
     const visit = ++this.visits;
-    let best: Cluster | null = null;
-    let bestSame = -1;
+    const candidates: Cluster[] = [];
     for (let band = 0; band < BANDS; band++) {
       const bucket = this.bucket(band, bands[band] as number);
       if (!bucket) continue;
       for (const cluster of bucket) {
-        if (cluster.visit === visit) continue;
-        cluster.visit = visit;
-        for (const exemplar of cluster.exemplars) {
-          const same = equalSlots(packed, exemplar);
-          if (same > bestSame) {
-            bestSame = same;
-            best = cluster;
-          }
+        if (cluster.visit === visit) {
+          cluster.hits += 1;
+        } else {
+          cluster.visit = visit;
+          cluster.hits = 1;
+          candidates.push(cluster);
+        }
+      }
+    }
+    if (candidates.length > VERIFIED_CANDIDATES) {
+      // Stable: ties keep band order, so results stay deterministic.
+      candidates.sort((a, b) => b.hits - a.hits);
+      candidates.length = VERIFIED_CANDIDATES;
+    }
+    let best: Cluster | null = null;
+    let bestSame = -1;
+    for (const cluster of candidates) {
+      for (const exemplar of cluster.exemplars) {
+        const same = equalSlots(packed, exemplar);
+        if (same > bestSame) {
+          bestSame = same;
+          best = cluster;
         }
       }
     }
@@ -179,6 +197,7 @@ export class TemplateIndex {
       exactIds: [templateId],
       requests: 1,
       visit: 0,
+      hits: 0,
     };
     this.clusters.set(templateId, cluster);
     this.exact.set(templateId, templateId);
