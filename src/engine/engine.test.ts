@@ -71,3 +71,19 @@ describe('engine on simulated traffic (tiny scenario, a seed no tuning used)', (
     expect(verdict.reasons).toEqual(['allowlisted by an enforcement record']);
   });
 });
+
+describe('request facts', () => {
+  it('gives the same signals whether or not the text was seen before (the memo is invisible)', async () => {
+    const { requestFacts } = await import('./facts.ts');
+    const { computeSignals } = await import('../signals/index.ts');
+    const requests = records.filter((r) => r.type === 'request').slice(0, 3000);
+    for (const r of [...requests, ...requests]) {
+      const expected = computeSignals(r);
+      const got = requestFacts(r).signals;
+      expect(got.elicitation).toEqual(expected.elicitation);
+      expect(got.capability).toEqual(expected.capability);
+      expect(got.harvest).toEqual(expected.harvest);
+      expect(got.template.templateId).toEqual(expected.template.templateId);
+    }
+  });
+});

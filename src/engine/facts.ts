@@ -8,7 +8,7 @@ import type {
   RequestRecord,
   TrafficRecord,
 } from '../contract/events.ts';
-import { computeSignals } from '../signals/index.ts';
+import { computeSignals, harvestSignal } from '../signals/index.ts';
 import type { Capability, RequestSignals } from '../signals/types.ts';
 import { CAPABILITIES } from '../signals/types.ts';
 
@@ -71,8 +71,36 @@ function topCapability(signals: RequestSignals): Capability {
   return best;
 }
 
-export function requestFacts(record: RequestRecord): RequestFacts {
+/**
+ * Memo of the text-derived signals, per reader worker: follow-ups ("thanks", "shorter
+ * please"), agent system prompts and tool loops repeat the same text many times, and the
+ * signals are a pure function of it. Harvest parameters are recomputed every time.
+ */
+const MEMO_ENTRIES = 20_000;
+const MEMO_MAX_TEXT = 8_192;
+const memo = new Map<string, RequestSignals>();
+
+function memoKey(r: RequestRecord): string | null {
+  const length = (r.prompt?.length ?? 0) + (r.system?.length ?? 0) + (r.prompt_fp?.length ?? 0);
+  if (length > MEMO_MAX_TEXT) return null;
+  const tools = r.params?.tools ?? 0;
+  return `${Math.min(tools, 10)}:${(r.tool_results ?? 0) > 0 ? 1 : 0}${r.has_image ? 1 : 0}\u0001${r.prompt_fp ?? ''}\u0001${r.system ?? ''}\u0001${r.prompt ?? ''}`;
+}
+
+function signalsOf(record: RequestRecord): RequestSignals {
+  const key = memoKey(record);
+  const cached = key === null ? undefined : memo.get(key);
+  if (cached) return { ...cached, harvest: harvestSignal(record) };
   const computed = computeSignals(record);
+  if (key !== null) {
+    if (memo.size >= MEMO_ENTRIES) memo.clear();
+    memo.set(key, computed);
+  }
+  return computed;
+}
+
+export function requestFacts(record: RequestRecord): RequestFacts {
+  const computed = signalsOf(record);
   // The band keys are recomputed from the sketch in the main thread: cheaper than shipping them.
   const { templateId, sketch, tokens } = computed.template;
   const signals: RequestSignals = {
