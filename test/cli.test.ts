@@ -45,7 +45,21 @@ describe('hydrawatch CLI', () => {
     const labels = join(dir, 'labels.jsonl');
     const traffic = execFileSync(
       process.execPath,
-      [bin, 'simulate', '--scenario', 'tiny', '--scale', '0.2', '--seed', '5', '--out', '-', '--labels', labels, '--quiet'],
+      [
+        bin,
+        'simulate',
+        '--scenario',
+        'tiny',
+        '--scale',
+        '0.2',
+        '--seed',
+        '5',
+        '--out',
+        '-',
+        '--labels',
+        labels,
+        '--quiet',
+      ],
       { cwd: root, maxBuffer: 1 << 28 },
     ).toString();
     const out = join(dir, 'out');
@@ -53,7 +67,15 @@ describe('hydrawatch CLI', () => {
     expect(analyzed.status, analyzed.stderr).toBe(0);
     expect(analyzed.stdout).toContain('accounts flagged');
     expect(readFileSync(join(out, 'report.html'), 'utf8')).toContain('<html');
-    const scored = cli(['eval', '--labels', labels, '--accounts', join(out, 'accounts.jsonl'), '--format', 'json']);
+    const scored = cli([
+      'eval',
+      '--labels',
+      labels,
+      '--accounts',
+      join(out, 'accounts.jsonl'),
+      '--format',
+      'json',
+    ]);
     expect(scored.status, scored.stderr).toBe(0);
     const report = JSON.parse(scored.stdout);
     // Plumbing, not detection quality: that is measured at scale by eval (docs/engine.md).

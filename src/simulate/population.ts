@@ -1,6 +1,6 @@
 // Compiles one scenario population into what its accounts share at run time: samplers,
 // prompt kits, network and client choosers, groups, shared shift windows, calibrated rates.
-import { compileChoice, compileDist, meanOf, type Sampler } from './distributions.ts';
+import { compileChoice, compileDist, type DistSpec, meanOf, type Sampler } from './distributions.ts';
 import { NetworkChooser as Chooser, ClientChooser, type NetworkChooser, type NetworkInfo } from './infra.ts';
 import { PromptKit } from './prompts/sampler.ts';
 import type { Language, PromptFamily } from './prompts/types.ts';
@@ -10,6 +10,16 @@ import type { PopulationSpec, Scenario } from './scenario.ts';
 
 export const DAY_MS = 86_400_000;
 export const HOUR_MS = 3_600_000;
+
+// A population's realised volume is the sum of its accounts' rates: with few accounts and a
+// heavy-tailed rate the sum usually falls well short of its mean (a handful of draws rarely
+// reach the tail). The lognormal spread is narrowed until that sum's relative spread is ~25 %.
+function narrowSpread(spec: DistSpec, accounts: number): DistSpec {
+  const [median, sigma] = (spec.lognormal ?? []) as [number?, number?];
+  if (median === undefined || sigma === undefined || accounts <= 0) return spec;
+  const widest = Math.sqrt(Math.log(1 + 0.0625 * accounts));
+  return sigma <= widest ? spec : { ...spec, lognormal: [median, widest] };
+}
 
 /** Prompt families of one mix (main traffic, or a reseller's ordinary customers). */
 export class FamilyMix {
@@ -211,8 +221,12 @@ export class PopulationModel {
     }
     this.groupCount = Math.max(1, group);
 
-    this.sessionsPerDay = compileDist(a.sessionsPerDay);
-    this.rateFactor = volumeFactor * this.calibration(a.targetRequests, scale, releaseDay, rng);
+    const sessions = narrowSpread(a.sessionsPerDay, this.accounts);
+    this.sessionsPerDay = compileDist(sessions);
+    this.rateFactor =
+      a.targetRequests === undefined
+        ? volumeFactor
+        : this.calibration(a.targetRequests * scale, sessions, releaseDay, rng);
   }
 
   /** Shared on/off windows over the whole span: the operator's job scheduler, one for all slots. */
@@ -234,21 +248,61 @@ export class PopulationModel {
     return [Float64Array.from(windows), onTotal / (t - (this.start - DAY_MS))];
   }
 
-  /** Scales session rates so the population's expected requests meet its target. */
-  private calibration(target: number | undefined, scale: number, releaseDay: number, rng: Rng): number {
-    if (target === undefined || this.accounts === 0) return 1;
+  /**
+   * The factor on per-account session rates that makes the population's expected requests meet
+   * its target. A session keeps its account busy until its last turn and the next one starts
+   * after it, so an account drawing `r` sessions a day manages about r / (1 + r * busy): rates
+   * are raised to make up for that, found by bisection since the total rises with the factor.
+   */
+  private calibration(target: number, sessions: DistSpec, releaseDay: number, rng: Rng): number {
+    if (this.accounts === 0) return 1;
     const a = this.spec.activity;
-    const perSession = meanOf(a.conversationsPerSession, rng) * meanOf(a.turnsPerConversation, rng);
-    const rate = meanOf(a.sessionsPerDay, rng) * ((5 + 2 * this.weekend) / 7);
+    const conversations = meanOf(a.conversationsPerSession, rng);
+    const turns = meanOf(a.turnsPerConversation, rng);
+    const perSession = conversations * turns;
+    const busyDays =
+      (conversations * Math.max(0, turns - 1) * meanOf(a.turnGapSeconds, rng) +
+        Math.max(0, conversations - 1) * meanOf(a.conversationGapSeconds, rng)) /
+      86_400;
+    const weekly = (5 + 2 * this.weekend) / 7;
+    const draw = compileDist(sessions);
+    const rates = Float64Array.from({ length: 1000 }, () => Math.max(0, draw(rng)) * weekly);
     let days = 0;
     const samples = 2000;
     for (let i = 0; i < samples; i++) {
       const created = this.creationTime(rng, i % Math.max(1, this.accounts), releaseDay);
       days += Math.max(0, this.activeUntil - Math.max(created, this.activeFrom)) / DAY_MS;
     }
-    const active = (days / samples) * (1 - (a.dormant ?? 0));
-    const expected = this.spec.accounts * scale * active * rate * perSession;
-    return expected > 0 ? (target * scale) / expected : 1;
+    const perAccount = (days / samples) * (1 - (a.dormant ?? 0)) * perSession;
+    // Hour by hour, since a diurnal peak (nightly batches) saturates long before the daily mean
+    // does; each hour's rate is averaged over a session's length, which is what one session spans.
+    const span = Math.min(24, Math.max(1, Math.round(busyDays * 24)));
+    const profile = Array.from(this.profile, (_w, h) => {
+      let sum = 0;
+      for (let k = 0; k < span; k++) sum += this.profile[(h + k) % 24] as number;
+      return sum / span;
+    });
+    const expected = (factor: number): number => {
+      let sessionsPerDay = 0;
+      for (const r of rates) {
+        for (const weight of profile) {
+          const rate = factor * r * weight;
+          sessionsPerDay += rate / (1 + rate * busyDays);
+        }
+      }
+      return this.accounts * perAccount * (sessionsPerDay / (rates.length * profile.length));
+    };
+    if (!(expected(1) > 0)) return 1;
+    // Past what sequential sessions can deliver the target is unreachable; the cap keeps rates finite.
+    let lo = 0;
+    let hi = 1;
+    while (expected(hi) < target && hi < 1e9) hi *= 2;
+    for (let i = 0; i < 60; i++) {
+      const mid = (lo + hi) / 2;
+      if (expected(mid) < target) lo = mid;
+      else hi = mid;
+    }
+    return hi;
   }
 
   /** When a slot's first account was created: before the span, in a sign-up wave, or during it. */

@@ -4,30 +4,27 @@ import type { RequestRecord, TrafficRecord } from '../contract/events.ts';
 
 const str = JSON.stringify;
 
+// Written field by field in the order the actor sets them (the order JSON.stringify would use):
+// a WeakMap cache keyed by the params object cost more per request than writing them out.
 function paramsJson(p: NonNullable<RequestRecord['params']>): string {
-  let out = '{';
-  let sep = '';
-  for (const key in p) {
-    const v = (p as Record<string, unknown>)[key];
-    if (v === undefined) continue;
-    out += `${sep}"${key}":${typeof v === 'string' ? str(v) : v}`;
-    sep = ',';
-  }
-  return `${out}}`;
+  let out = '';
+  if (p.max_tokens !== undefined) out += `,"max_tokens":${p.max_tokens}`;
+  if (p.temperature !== undefined) out += `,"temperature":${p.temperature}`;
+  if (p.top_p !== undefined) out += `,"top_p":${p.top_p}`;
+  if (p.n !== undefined) out += `,"n":${p.n}`;
+  if (p.logprobs !== undefined) out += `,"logprobs":${p.logprobs}`;
+  if (p.top_logprobs !== undefined) out += `,"top_logprobs":${p.top_logprobs}`;
+  if (p.reasoning_effort !== undefined) out += `,"reasoning_effort":${str(p.reasoning_effort)}`;
+  if (p.thinking_budget !== undefined) out += `,"thinking_budget":${p.thinking_budget}`;
+  if (p.stream !== undefined) out += `,"stream":${p.stream}`;
+  if (p.tools !== undefined) out += `,"tools":${p.tools}`;
+  if (p.tool_choice !== undefined) out += `,"tool_choice":${str(p.tool_choice)}`;
+  if (p.batch !== undefined) out += `,"batch":${p.batch}`;
+  return out === '' ? '{}' : `{${out.slice(1)}}`;
 }
 
-// Params objects are shared by every turn of a conversation, and system prompts repeat.
-const paramsCache = new WeakMap<object, string>();
+// System prompts repeat across conversations.
 const textCache = new Map<string, string>();
-
-function cachedParams(p: NonNullable<RequestRecord['params']>): string {
-  let json = paramsCache.get(p);
-  if (json === undefined) {
-    json = paramsJson(p);
-    paramsCache.set(p, json);
-  }
-  return json;
-}
 
 function cachedText(text: string): string {
   let json = textCache.get(text);
@@ -55,7 +52,7 @@ function requestLine(r: RequestRecord): string {
   if (r.tls_fingerprint !== undefined) out += `,"tls_fingerprint":"${r.tls_fingerprint}"`;
   out += `,"model":"${r.model}"`;
   if (r.endpoint !== undefined) out += `,"endpoint":"${r.endpoint}"`;
-  if (r.params !== undefined) out += `,"params":${cachedParams(r.params)}`;
+  if (r.params !== undefined) out += `,"params":${paramsJson(r.params)}`;
   const u = r.usage;
   if (u !== undefined) {
     out += `,"usage":{"input_tokens":${u.input_tokens},"output_tokens":${u.output_tokens}`;
