@@ -172,7 +172,7 @@ lines.push(
   `| **all attack** | attack | ${reports[0]!.report.accounts.attack} | ${reports.map((r) => `**${pct(r.report.accounts.recall)}**`).join(' | ')} |`,
   `| **all benign** | benign | ${reports[0]!.report.accounts.benign} | ${reports.map((r) => `**${pct(r.report.accounts.falsePositiveRate)}**`).join(' | ')} |`,
   '',
-  'Settings: ' + reports.map((r) => `${r.name}: ${r.setting}`).join('; ') + '.',
+  `Settings: ${reports.map((r) => `${r.name}: ${r.setting}`).join('; ')}.`,
   '',
   '## At the same benign false-positive rate',
   '',
