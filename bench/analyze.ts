@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { machineLine } from './machine.ts';
+import type { ScalingRow } from './scaling-row.ts';
 
 const { values } = parseArgs({
   options: {
@@ -17,19 +18,6 @@ const { values } = parseArgs({
   },
 });
 const bin = join(import.meta.dirname, '..', 'bin', 'hydrawatch.mjs');
-
-interface Row {
-  scale: number;
-  records: number;
-  accounts: number;
-  templates: number;
-  seconds: number;
-  eventsPerSecond: number;
-  engineSeconds: number;
-  readerSeconds: number;
-  peakRssMb: number;
-  floorEventsPerSecond: number;
-}
 
 function timed(command: string): { stdout: string; peakRssMb: number; seconds: number } {
   const timeFile = join(tmpdir(), `hw-bench-time-${process.pid}`);
@@ -45,7 +33,7 @@ function timed(command: string): { stdout: string; peakRssMb: number; seconds: n
   return { stdout: run.stdout, peakRssMb, seconds };
 }
 
-const rows: Row[] = [];
+const rows: ScalingRow[] = [];
 process.stdout.write(`${machineLine()}\n`);
 for (const scale of values.scales.split(',').map(Number)) {
   const dir = mkdtempSync(join(tmpdir(), 'hw-bench-analyze-'));
@@ -59,7 +47,7 @@ for (const scale of values.scales.split(',').map(Number)) {
   const analyzed = timed(`node ${bin} analyze ${events} --no-report --out ${dir}`);
   const run = JSON.parse(readFileSync(join(dir, 'run.json'), 'utf8'));
   rmSync(dir, { recursive: true, force: true });
-  const row: Row = {
+  const row: ScalingRow = {
     scale,
     records: run.records,
     accounts: run.accounts,

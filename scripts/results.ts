@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { machineLine } from '../bench/machine.ts';
+import type { ScalingRow } from '../bench/scaling-row.ts';
 import type { BaselineSetting } from '../src/baselines/index.ts';
 import {
   describeBaseline,
@@ -130,20 +131,7 @@ const bench = spawnSync(
   { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
 );
 if (bench.status !== 0) throw new Error('scaling benchmark failed');
-const scaling = JSON.parse(readFileSync(scalingJson, 'utf8')) as {
-  rows: {
-    scale: number;
-    records: number;
-    accounts: number;
-    templates: number;
-    seconds: number;
-    eventsPerSecond: number;
-    engineSeconds: number;
-    readerSeconds: number;
-    peakRssMb: number;
-    floorEventsPerSecond: number;
-  }[];
-};
+const scaling = JSON.parse(readFileSync(scalingJson, 'utf8')) as { rows: ScalingRow[] };
 
 const archetypes = reports[0]!.report.accounts.archetypes;
 const lines: string[] = [

@@ -50,7 +50,7 @@ export function demoCommand(): Command {
     .description(
       'Simulate a small seed-2026, analyze it, score it and write the report: the whole loop in one command.',
     )
-    .option('--scale <factor>', 'size of the simulated traffic relative to the public reports', '0.002')
+    .option('--scale <factor>', 'size of the simulated traffic relative to the public reports', '0.005')
     .option('--seed <n>', 'simulation seed', '2026')
     .option('--out <dir>', 'where to write traffic, verdicts and the report', 'hydrawatch-demo')
     .action(async (options: DemoOptions) => {
