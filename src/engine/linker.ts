@@ -143,23 +143,26 @@ export class Linker {
       const root = this.groups.find(memberId);
       if (root !== this.groups.find(account.id)) votes.set(root, (votes.get(root) ?? 0) + weight);
     };
+    // A template votes for the groups its suspect users belong to, in proportion: one used by
+    // two pools alike gives each half a vote, one a pool has to itself gives it a whole vote.
     const templateVotes = new Map<string, number>();
     for (const key of account.templates.keys) {
       const group = this.templates.get(key);
       if (!group || group.accountCount < 2) continue;
       let suspect = 0;
-      const roots = new Set<string>();
+      const perRoot = new Map<string, number>();
       for (const [id] of group.accounts) {
-        if (!this.suspects.has(id)) continue;
+        if (!this.suspects.has(id) || id === account.id) continue;
         suspect += 1;
-        if (id !== account.id) roots.add(this.groups.find(id));
+        const root = this.groups.find(id);
+        perRoot.set(root, (perRoot.get(root) ?? 0) + 1);
       }
-      if (suspect < group.accounts.size * this.options.templateSuspectShare) continue;
-      for (const root of roots) templateVotes.set(root, (templateVotes.get(root) ?? 0) + 1);
+      if (suspect === 0 || suspect + 1 < group.accounts.size * this.options.templateSuspectShare) continue;
+      for (const [root, n] of perRoot) templateVotes.set(root, (templateVotes.get(root) ?? 0) + n / suspect);
     }
     // One shared template may be coincidence; two are a shared script. Templates can be
     // public, though, while a payment instrument belongs to one operator: it weighs more.
-    for (const [root, n] of templateVotes) if (n >= 2) vote(root, Math.min(n, 3));
+    for (const [root, n] of templateVotes) if (n >= 1.5) vote(root, Math.min(n, 3));
     const payment = account.paymentFp();
     if (payment) {
       const member = this.byPayment.get(payment);
@@ -233,13 +236,18 @@ export class Linker {
   ): CampaignState {
     let id = this.rootCampaign.get(root);
     if (!id) {
+      // A group inherits a campaign only when most of its already-flagged members are in it:
+      // one member that joined another campaign early must not carry the whole group there.
+      const votes = new Map<string, number>();
+      let flagged = 0;
       for (const m of members) {
         const existing = this.accounts.get(m)?.campaignId;
-        if (existing) {
-          id = existing;
-          break;
-        }
+        if (!existing) continue;
+        flagged += 1;
+        votes.set(existing, (votes.get(existing) ?? 0) + 1);
       }
+      for (const [candidate, n] of votes)
+        if (n * 2 > flagged && n * 2 >= members.length * 0.2) id = candidate;
     }
     let campaign = id ? this.campaigns.get(id) : undefined;
     if (!campaign) {
@@ -283,9 +291,12 @@ export class Linker {
     for (const key of account.templates.keys) {
       const group = this.templates.get(key);
       if (!group || group.accountCount < 2) continue;
-      let members = 0;
-      for (const [id] of group.accounts) if (campaign.accounts.has(id)) members += 1;
-      if (members < 2 || members * 2 < group.accounts.size) continue;
+      // Mostly used by flagged accounts (of this or another campaign): a pool's template, not
+      // everyone's. A pool split across several campaigns still owns its templates together.
+      let flaggedUsers = 0;
+      for (const [id] of group.accounts)
+        if (campaign.accounts.has(id) || this.accounts.get(id)?.flagged) flaggedUsers += 1;
+      if (flaggedUsers < 2 || flaggedUsers * 2 < group.accounts.size) continue;
       shared += 1;
       campaign.templates.add(key);
       if (!this.templateCampaign.has(key)) this.templateCampaign.set(key, campaign.id);
