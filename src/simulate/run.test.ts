@@ -56,8 +56,14 @@ describe('--corpus', () => {
     const corpusDir = join(dir, 'corpus', 'mine');
     const { mkdirSync, writeFileSync } = await import('node:fs');
     mkdirSync(corpusDir, { recursive: true });
+    // A hand-written row in the corpus format (not taken from any corpus).
     const rows = [
-      '{"text":"Real benchmark question number one?","source":"t","class":"benchmark","task":"qa"}',
+      JSON.stringify({
+        text: 'Real benchmark question number one?',
+        source: 't',
+        class: 'benchmark',
+        task: 'qa',
+      }),
       'not json',
     ];
     writeFileSync(join(corpusDir, 'prompts.jsonl'), `${rows[0]}\n`);
