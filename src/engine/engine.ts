@@ -10,6 +10,9 @@ import { TemplateRegistry } from './templates.ts';
 
 /** Opening prompts shorter than this (in fingerprint tokens) are too generic to link accounts by. */
 const MIN_LINK_TOKENS = 6;
+const DAY_MS = 86_400_000;
+/** A template one account used, idle this long, can be forgotten when the registry is full. */
+const TEMPLATE_IDLE_MS = 7 * DAY_MS;
 
 export interface EngineOptions {
   /** Event time between linking passes. */
@@ -90,6 +93,11 @@ export class Engine {
       if (Number.isFinite(this.nextTickMs)) {
         while (this.nextTickMs <= t) {
           this.linker.tick(this.nextTickMs);
+          if (this.nextTickMs % DAY_MS === 0) {
+            this.templates.prune(this.nextTickMs - TEMPLATE_IDLE_MS, (id) =>
+              this.linker.templateCampaign.has(id),
+            );
+          }
           this.nextTickMs += this.options.tickMs;
         }
       } else {
@@ -144,13 +152,7 @@ export class Engine {
     const account = this.account(r.accountId);
     account.onRequest(r, templateKey, this.releases);
     if (templateKey !== null) {
-      this.templates.record(
-        templateKey,
-        account.id,
-        r.timeMs,
-        r.signals.elicitation.score >= 0.5,
-        r.signals.harvest.score >= 0.5,
-      );
+      this.templates.record(templateKey, account.id, r.timeMs);
     }
     this.linker.onRequest(account, templateKey, r.timeMs);
   }

@@ -1,4 +1,4 @@
-// Judges whether the accounts behind a shared template behave like one operator's pool.
+// Judges whether a group of linked accounts behaves like one operator's pool.
 // Each family of evidence is scored 0..1 and worded for an analyst; no single family is
 // enough, because each one alone also describes some benign population.
 import { type AccountState, PROGRAM_CHANNELS } from './account-state.ts';
@@ -56,14 +56,13 @@ function largestWave(createdMs: number[], windowMs: number): number {
 }
 
 export interface PoolInput {
-  /** Accounts using the group's templates, with how many of their requests went there. */
-  members: { account: AccountState; requests: number }[];
+  /** Accounts of the group (a sample when the group is large). */
+  members: AccountState[];
   /** Accounts in all, when `members` is a sample. */
   totalAccounts: number;
 }
 
-export function assessPool({ members, totalAccounts }: PoolInput): GroupAssessment {
-  const accounts = members.map((m) => m.account);
+export function assessPool({ members: accounts, totalAccounts }: PoolInput): GroupAssessment {
   const families: Family[] = [];
 
   families.push({

@@ -214,7 +214,7 @@ export class Linker {
       .map((id) => this.accounts.get(id))
       .filter((a): a is AccountState => a !== undefined);
     const assessment = assessPool({
-      members: accounts.map((account) => ({ account, requests: account.templates.total })),
+      members: accounts,
       totalAccounts: members.length,
     });
     if (assessment.score < this.options.campaignThreshold) return;

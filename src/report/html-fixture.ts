@@ -120,7 +120,7 @@ export function sampleRun(options: SampleRunOptions = {}): AnalysisResult {
   }
   const members = pool.map((id) => engine.accounts.get(id)!);
   const assessment = assessPool({
-    members: members.map((account) => ({ account, requests: account.requests })),
+    members,
     totalAccounts: members.length,
   });
   engine.linker.campaigns.set('C-1', {
