@@ -3,6 +3,7 @@
 // Run: npx tsx scripts/measure-signals.ts [corpora dir]
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { pairwisePrecisionRecall as pairwise } from '../src/eval/metrics.ts';
 import { computeSignals, TemplateIndex, topCapability } from '../src/signals/index.ts';
 import { samplePrompts } from '../src/signals/sample-prompts.ts';
 import { promptSamples } from '../src/simulate/prompts/index.ts';
@@ -23,25 +24,6 @@ const GEN_SEED = 99;
 const corporaDir = resolve(process.argv[2] ?? join(import.meta.dirname, '../../shared/corpora'));
 const pct = (x: number) => `${(100 * x).toFixed(2)}%`;
 const out = (line: string) => process.stdout.write(`${line}\n`);
-
-function pairwise(
-  keys: readonly string[],
-  predicted: readonly string[],
-): { precision: number; recall: number } {
-  let tp = 0;
-  let fp = 0;
-  let fn = 0;
-  for (let i = 0; i < keys.length; i++) {
-    for (let j = i + 1; j < keys.length; j++) {
-      const same = keys[i] === keys[j];
-      const together = predicted[i] === predicted[j];
-      if (same && together) tp++;
-      else if (together) fp++;
-      else if (same) fn++;
-    }
-  }
-  return { precision: tp / (tp + fp || 1), recall: tp / (tp + fn || 1) };
-}
 
 /** Fraction of all pairs that share an id (ids that are null never pair). */
 function sharedPairs(ids: readonly (string | null)[]): number {

@@ -90,3 +90,15 @@ describe('adjustedRandIndex', () => {
     );
   });
 });
+
+describe('pairwisePrecisionRecall', () => {
+  it('counts pairs put together rightly and wrongly, by hand', async () => {
+    const { pairwisePrecisionRecall } = await import('./metrics.ts');
+    // truth pairs: (0,1), (2,3); predicted pairs: (0,1), (1,2), (0,2) → tp 1, fp 2, fn 1.
+    expect(pairwisePrecisionRecall(['a', 'a', 'b', 'b'], ['x', 'x', 'x', 'y'])).toEqual({
+      precision: 1 / 3,
+      recall: 1 / 2,
+    });
+    expect(pairwisePrecisionRecall(['a'], ['x'])).toEqual({ precision: 0, recall: 0 });
+  });
+});

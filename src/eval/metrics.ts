@@ -98,3 +98,27 @@ export function adjustedRandIndex(a: readonly string[], b: readonly string[]): n
   if (maximum === expected) return 1;
   return (sumCells - expected) / (maximum - expected);
 }
+
+/**
+ * Pairwise precision and recall of a grouping: over all pairs of items, how many the
+ * prediction puts together that truly belong together, and how many of those it finds.
+ * Quadratic in the items; for measuring samples, not whole runs. 0 when there are no pairs.
+ */
+export function pairwisePrecisionRecall(
+  truth: readonly string[],
+  predicted: readonly string[],
+): { precision: number; recall: number } {
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  for (let i = 0; i < truth.length; i++) {
+    for (let j = i + 1; j < truth.length; j++) {
+      const same = truth[i] === truth[j];
+      const together = predicted[i] === predicted[j];
+      if (same && together) tp++;
+      else if (together) fp++;
+      else if (same) fn++;
+    }
+  }
+  return { precision: tp / (tp + fp || 1), recall: tp / (tp + fn || 1) };
+}

@@ -1,26 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { pairwisePrecisionRecall as pairwise } from '../eval/metrics.ts';
 import { computeSignals } from './index.ts';
 import { samplePrompts } from './sample-prompts.ts';
 import { TemplateIndex } from './template-index.ts';
-
-function pairwise(
-  keys: readonly string[],
-  clusters: readonly string[],
-): { precision: number; recall: number } {
-  let tp = 0;
-  let fp = 0;
-  let fn = 0;
-  for (let i = 0; i < keys.length; i++) {
-    for (let j = i + 1; j < keys.length; j++) {
-      const same = keys[i] === keys[j];
-      const together = clusters[i] === clusters[j];
-      if (same && together) tp++;
-      else if (together) fp++;
-      else if (same) fn++;
-    }
-  }
-  return { precision: tp / (tp + fp), recall: tp / (tp + fn) };
-}
 
 describe('TemplateIndex', () => {
   it('groups generated templated prompts (slot filling and paraphrase) into clusters', () => {
