@@ -76,7 +76,7 @@ export class Linker {
     const campaign = this.campaigns.get(target);
     if (!campaign || (target !== viaPayment && !this.runsLike(account, campaign))) return;
     this.join(account);
-    this.groups.union(account.id, [...campaign.accounts][0] ?? account.id);
+    this.groups.union(account.id, campaign.accounts.values().next().value ?? account.id);
     this.flag(account, campaign, nowMs, suspicion.traits);
   }
 
