@@ -55,7 +55,8 @@ export async function runSimulation(scenario: Scenario, options: RunOptions): Pr
   });
   for (const record of records) {
     tally.record(record);
-    const pending = events.write(recordLine(record));
+    const pending =
+      record.type === 'request' ? events.writeRequest(record) : events.write(recordLine(record));
     count++;
     if (pending) {
       await pending;

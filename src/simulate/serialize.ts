@@ -6,7 +6,7 @@ const str = JSON.stringify;
 
 // Written field by field in the order the actor sets them (the order JSON.stringify would use):
 // a WeakMap cache keyed by the params object cost more per request than writing them out.
-function paramsJson(p: NonNullable<RequestRecord['params']>): string {
+export function paramsJson(p: NonNullable<RequestRecord['params']>): string {
   let out = '';
   if (p.max_tokens !== undefined) out += `,"max_tokens":${p.max_tokens}`;
   if (p.temperature !== undefined) out += `,"temperature":${p.temperature}`;
@@ -26,7 +26,7 @@ function paramsJson(p: NonNullable<RequestRecord['params']>): string {
 // System prompts repeat across conversations.
 const textCache = new Map<string, string>();
 
-function cachedText(text: string): string {
+export function cachedText(text: string): string {
   let json = textCache.get(text);
   if (json === undefined) {
     json = str(text);
@@ -39,17 +39,30 @@ function cachedText(text: string): string {
  * Scenario-supplied names (models, user agents, networks) are checked to be plain text when the
  * scenario loads, so they are written without escaping; free text is always escaped.
  */
-function requestLine(r: RequestRecord): string {
-  // Ids and times are generated from a fixed alphabet and need no escaping; free text does.
-  let out = `{"type":"request","time":"${r.time}","request_id":"${r.request_id}","account_id":"${r.account_id}"`;
+/** `,"org_id":…,"api_key_id":…` as far as present. */
+export function identityJson(r: RequestRecord): string {
+  let out = '';
   if (r.org_id !== undefined) out += `,"org_id":"${r.org_id}"`;
   if (r.api_key_id !== undefined) out += `,"api_key_id":"${r.api_key_id}"`;
+  return out;
+}
+
+/** The client fields, `,"client_ip":…` through `,"tls_fingerprint":…`, as far as present. */
+export function addressJson(r: RequestRecord): string {
+  let out = '';
   if (r.client_ip !== undefined) out += `,"client_ip":"${r.client_ip}"`;
   if (r.client_asn !== undefined) out += `,"client_asn":${r.client_asn}`;
   if (r.client_network !== undefined) out += `,"client_network":"${r.client_network}"`;
   if (r.client_country !== undefined) out += `,"client_country":"${r.client_country}"`;
   if (r.user_agent !== undefined) out += `,"user_agent":"${r.user_agent}"`;
   if (r.tls_fingerprint !== undefined) out += `,"tls_fingerprint":"${r.tls_fingerprint}"`;
+  return out;
+}
+
+function requestLine(r: RequestRecord): string {
+  // Ids and times are generated from a fixed alphabet and need no escaping; free text does.
+  let out = `{"type":"request","time":"${r.time}","request_id":"${r.request_id}","account_id":"${r.account_id}"`;
+  out += identityJson(r) + addressJson(r);
   out += `,"model":"${r.model}"`;
   if (r.endpoint !== undefined) out += `,"endpoint":"${r.endpoint}"`;
   if (r.params !== undefined) out += `,"params":${paramsJson(r.params)}`;

@@ -3,6 +3,9 @@
 import { createWriteStream } from 'node:fs';
 import type { Writable } from 'node:stream';
 import { createGzip } from 'node:zlib';
+import type { RequestRecord } from '../contract/events.ts';
+import { RequestEncoder } from './encode.ts';
+import { recordLine } from './serialize.ts';
 
 // Lines are encoded straight into a preallocated buffer: concatenating them into big strings
 // first costs more in flattening and garbage collection than generating the events.
@@ -14,6 +17,7 @@ export class LineSink {
   // The chunk being filled and how many of its bytes are used.
   private readonly chunk = { bytes: Buffer.allocUnsafe(CHUNK_BYTES), used: 0 };
   private readonly chain: Writable[];
+  private readonly requests = new RequestEncoder();
 
   private constructor(
     private readonly stream: Writable,
@@ -47,6 +51,15 @@ export class LineSink {
     if (pending === null) return this.oversized(line);
     const chunk = this.chunk;
     chunk.used += encoder.encodeInto(line, chunk.bytes.subarray(chunk.used)).written;
+    return pending;
+  }
+
+  /** Adds a request's line, encoded straight into the chunk: the same bytes as `write(recordLine(r))`. */
+  writeRequest(r: RequestRecord): Promise<void> | undefined {
+    const pending = this.room(this.requests.prepare(r));
+    if (pending === null) return this.oversized(recordLine(r));
+    const chunk = this.chunk;
+    chunk.used = this.requests.encode(r, chunk.bytes, chunk.used);
     return pending;
   }
 
