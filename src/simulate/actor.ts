@@ -336,25 +336,11 @@ export class AccountActor {
     this.turnsLeft--;
     const kit = this.kit as PromptKit;
     const a = this.address;
-    const record: RequestRecord = {
-      type: 'request',
-      time: isoTime(t),
-      request_id: `req_${rng.token(24)}`,
-      account_id: this.id.accountId,
-      model: '',
-    };
-    if (this.id.orgId) record.org_id = this.id.orgId;
-    record.api_key_id = this.id.apiKeyId;
-    record.client_ip = a.ip;
-    record.client_asn = a.asn;
-    record.client_network = a.network;
-    record.client_country = a.country;
-    record.user_agent = this.userAgent;
-    record.tls_fingerprint = this.tls;
-    record.model = m.chooseModel(rng, t);
-    record.endpoint = this.params.batch ? 'batch' : m.params.endpoints.pick(rng);
-    record.params = this.params;
-
+    // Drawn in this order so that a seed gives the traffic it always gave.
+    const time = isoTime(t);
+    const requestId = `req_${rng.token(24)}`;
+    const model = m.chooseModel(rng, t);
+    const endpoint = this.params.batch ? 'batch' : m.params.endpoints.pick(rng);
     let prompt: string | undefined;
     let toolResults = 0;
     if (this.turn === 1) {
@@ -372,16 +358,21 @@ export class AccountActor {
     const promptTokens = prompt ? Math.ceil(prompt.length / (zhText ? 1.4 : 4)) : 0;
     const toolTokens = toolResults > 0 ? Math.round(toolResults * m.usage.toolResult(rng)) : 0;
 
+    let usage: Usage | undefined;
+    let status: RequestRecord['status'];
+    let finish: RequestRecord['finish_reason'];
     if (rng.chance(m.spec.usage.errorRate)) {
-      record.status = rng.chance(0.7) ? 'error' : 'rate_limited';
+      status = rng.chance(0.7) ? 'error' : 'rate_limited';
     } else {
       const maxTokens = this.params.max_tokens ?? 4096;
       const samples = this.params.n ?? 1;
       const out = Math.min(maxTokens, Math.max(1, Math.round(m.usage.output(rng))));
-      const usage: Usage = {
+      usage = {
         input_tokens:
           promptTokens + this.systemTokens + this.history + toolTokens + (this.turn === 1 ? 8 : 4),
         output_tokens: out * samples,
+        reasoning_tokens: undefined,
+        cached_tokens: undefined,
       };
       if (this.thinking) {
         const budget = this.params.thinking_budget ?? 32_000;
@@ -389,20 +380,39 @@ export class AccountActor {
       }
       if (this.turn > 1 && this.history > 0)
         usage.cached_tokens = Math.round(this.history * (0.5 + rng.next() * 0.45));
-      record.usage = usage;
-      record.status = 'ok';
-      record.finish_reason =
-        out >= maxTokens ? 'length' : this.toolCount > 0 && this.turnsLeft > 0 ? 'tool_use' : 'stop';
+      status = 'ok';
+      finish = out >= maxTokens ? 'length' : this.toolCount > 0 && this.turnsLeft > 0 ? 'tool_use' : 'stop';
       this.history += promptTokens + toolTokens + out;
     }
-    record.conversation_id = this.conversationId;
-    record.turn = this.turn;
-    if (this.system !== undefined) record.system = this.system;
-    if (prompt !== undefined) record.prompt = prompt;
-    if (this.turn === 1 && (kit.family === 'vision_task' || rng.chance(m.spec.params.imageShare)))
-      record.has_image = true;
-    if (toolResults > 0) record.tool_results = toolResults;
-
+    const image = this.turn === 1 && (kit.family === 'vision_task' || rng.chance(m.spec.params.imageShare));
+    // One literal in the order the fields are written: every request has the same shape, so the
+    // encoder that reads them stays monomorphic. Absent fields are undefined, which JSON omits.
+    const record: RequestRecord = {
+      type: 'request',
+      time,
+      request_id: requestId,
+      account_id: this.id.accountId,
+      org_id: this.id.orgId || undefined,
+      api_key_id: this.id.apiKeyId,
+      client_ip: a.ip,
+      client_asn: a.asn,
+      client_network: a.network,
+      client_country: a.country,
+      user_agent: this.userAgent,
+      tls_fingerprint: this.tls,
+      model,
+      endpoint,
+      params: this.params,
+      usage,
+      status,
+      finish_reason: finish,
+      conversation_id: this.conversationId,
+      turn: this.turn,
+      system: this.system,
+      prompt,
+      has_image: image || undefined,
+      tool_results: toolResults > 0 ? toolResults : undefined,
+    };
     this.scheduleAfterRequest(t, day);
     return record;
   }
