@@ -2,6 +2,9 @@
 // /tmp, then times `analyze` on each and `validate` on the same file for the floor (read and
 // parse only), printing events/s, peak memory and time per stage. Files are deleted after.
 // Usage: npx tsx bench/analyze.ts [--scales 0.015,0.06] [--seed 11] [--json out.json]
+//        npx tsx bench/analyze.ts --file events.jsonl.gz --scale 1 [--json out.json]
+// With --file, an events file simulated beforehand at --scale is measured instead (it is kept):
+// at full scale the simulation takes longer than the analysis, and the file can be reused.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,6 +18,8 @@ const { values } = parseArgs({
     scales: { type: 'string', default: '0.015,0.06' },
     seed: { type: 'string', default: '11' },
     json: { type: 'string' },
+    file: { type: 'string' },
+    scale: { type: 'string' },
   },
 });
 const bin = join(import.meta.dirname, '..', 'bin', 'hydrawatch.mjs');
@@ -33,15 +38,26 @@ function timed(command: string): { stdout: string; peakRssMb: number; seconds: n
   return { stdout: run.stdout, peakRssMb, seconds };
 }
 
+if (values.file !== undefined && values.scale === undefined) {
+  process.stderr.write('bench: --file needs --scale, the scale the file was simulated at\n');
+  process.exit(2);
+}
+const runs =
+  values.file === undefined
+    ? values.scales.split(',').map((scale) => ({ scale: Number(scale), file: null }))
+    : [{ scale: Number(values.scale), file: values.file }];
+
 const rows: ScalingRow[] = [];
 process.stdout.write(`${machineLine()}\n`);
-for (const scale of values.scales.split(',').map(Number)) {
+for (const { scale, file } of runs) {
   const dir = mkdtempSync(join(tmpdir(), 'hw-bench-analyze-'));
   const sim = join(dir, 'sim');
-  timed(
-    `node ${bin} simulate --scenario seed-2026 --scale ${scale} --seed ${values.seed} --gzip --quiet --out ${sim}`,
-  );
-  const events = join(sim, 'events.jsonl.gz');
+  if (file === null) {
+    timed(
+      `node ${bin} simulate --scenario seed-2026 --scale ${scale} --seed ${values.seed} --gzip --quiet --out ${sim}`,
+    );
+  }
+  const events = file ?? join(sim, 'events.jsonl.gz');
   const floor = timed(`node ${bin} validate ${events} --json --rejects ${join(dir, 'rejects.jsonl')}`);
   const floorRecords = (JSON.parse(floor.stdout) as { records: number }).records;
   const analyzed = timed(`node ${bin} analyze ${events} --no-report --out ${dir}`);
@@ -64,4 +80,8 @@ for (const scale of values.scales.split(',').map(Number)) {
     `scale ${scale}: ${row.records.toLocaleString('en-US')} events, ${row.accounts.toLocaleString('en-US')} accounts, ${row.templates.toLocaleString('en-US')} templates: ${row.seconds.toFixed(1)} s, ${row.eventsPerSecond.toLocaleString('en-US')} events/s (engine ${row.engineSeconds.toFixed(1)} s, waiting on readers ${row.readerSeconds.toFixed(1)} s), peak RSS ${row.peakRssMb} MB; read+parse floor (validate, same stream) ${row.floorEventsPerSecond.toLocaleString('en-US')} events/s\n`,
   );
 }
-if (values.json) writeFileSync(values.json, `${JSON.stringify({ machine: machineLine(), rows }, null, 2)}\n`);
+if (values.json) {
+  const command = `npx tsx bench/analyze.ts ${process.argv.slice(2).join(' ')}`;
+  const saved = { machine: machineLine(), date: new Date().toISOString(), command, rows };
+  writeFileSync(values.json, `${JSON.stringify(saved, null, 2)}\n`);
+}

@@ -3,11 +3,14 @@
 // scores all of them with the same eval, and adds the scaling benchmark. Every figure in the
 // file comes from this run. Generated data stays under the system temp folder.
 // Usage: npx tsx scripts/results.ts [--scale 0.02] [--tune-seed 101] [--eval-seed 202]
-//          [--scaling-scales 0.015,0.06] [--out docs/RESULTS.md]
+//          [--scaling-scales 0.015,0.06] [--scaling-saved docs/scaling-full-scale.json]
+//          [--out docs/RESULTS.md]
+// --scaling-saved adds rows that bench/analyze.ts saved with --json from an earlier, longer run
+// (the full scale takes hours on this machine), cited with the command and date of that run.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { machineLine } from '../bench/machine.ts';
 import type { ScalingRow } from '../bench/scaling-row.ts';
@@ -38,6 +41,7 @@ const { values } = parseArgs({
     'eval-seed': { type: 'string', default: '202' },
     'max-fpr': { type: 'string', default: '0.001' },
     'scaling-scales': { type: 'string', default: '0.015,0.06' },
+    'scaling-saved': { type: 'string' },
     out: { type: 'string', default: join(import.meta.dirname, '..', 'docs', 'RESULTS.md') },
   },
 });
@@ -131,7 +135,18 @@ const bench = spawnSync(
   { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
 );
 if (bench.status !== 0) throw new Error('scaling benchmark failed');
-const scaling = JSON.parse(readFileSync(scalingJson, 'utf8')) as { rows: ScalingRow[] };
+interface SavedScaling {
+  machine: string;
+  date?: string;
+  command?: string;
+  rows: ScalingRow[];
+}
+const scaling = JSON.parse(readFileSync(scalingJson, 'utf8')) as SavedScaling;
+const saved = (values['scaling-saved'] ?? '')
+  .split(',')
+  .filter((path) => path.length > 0)
+  .map((path) => ({ path, ...(JSON.parse(readFileSync(path, 'utf8')) as SavedScaling) }));
+const scalingRows = [...scaling.rows, ...saved.flatMap((s) => s.rows)].sort((a, b) => a.scale - b.scale);
 
 const archetypes = reports[0]!.report.accounts.archetypes;
 const lines: string[] = [
@@ -192,11 +207,16 @@ lines.push(
   '',
   '| scale | events | accounts | templates | analyze events/s | engine s | readers s | peak RSS MB | read+parse floor events/s |',
   '|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
-  ...scaling.rows.map(
+  ...scalingRows.map(
     (r) =>
       `| ${r.scale} | ${r.records.toLocaleString('en-US')} | ${r.accounts.toLocaleString('en-US')} | ${r.templates.toLocaleString('en-US')} | ${r.eventsPerSecond.toLocaleString('en-US')} | ${r.engineSeconds.toFixed(1)} | ${r.readerSeconds.toFixed(1)} | ${r.peakRssMb} | ${r.floorEventsPerSecond.toLocaleString('en-US')} |`,
   ),
   '',
+  ...saved.map(
+    (s) =>
+      `Rows at scale ${s.rows.map((r) => r.scale).join(', ')}: saved in \`${relative(root, s.path)}\` by \`${s.command ?? 'bench/analyze.ts'}\`${s.date ? ` on ${s.date.slice(0, 10)}` : ''} (${s.machine}).`,
+  ),
+  ...(saved.length > 0 ? [''] : []),
   'Where the time goes: *engine s* is main-thread time spent in the engine (account state, template index, linking); *readers s* is the rest of the run, when the main thread waited on the reader workers (parse, contract check, per-request signals), which work in parallel with it. The floor shows how fast the same file is merely read, parsed and checked.',
   '',
 );

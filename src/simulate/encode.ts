@@ -30,8 +30,11 @@ class AccountBytes {
   country: string | undefined = undefined;
   agent: string | undefined = undefined;
   tls: string | undefined = undefined;
-  /** `","account_id":"…"` through `"tls_fingerprint":"…"`. */
-  client: Buffer | null = null;
+  /**
+   * `","account_id":"…"` through `"tls_fingerprint":"…"`: text when just built, bytes once used
+   * twice (a proxy pool rotating addresses per request would otherwise encode every one twice).
+   */
+  client: Buffer | string = '';
   params: RequestRecord['params'] = undefined;
   /** `,"params":{…}` (params are drawn once per conversation). */
   paramsBytes: Buffer | null = null;
@@ -39,9 +42,10 @@ class AccountBytes {
   /** `,"system":"…"`. */
   systemBytes: Buffer | null = null;
 
-  clientOf(r: RequestRecord): Buffer {
+  /** The client part, and an upper bound of its bytes. */
+  clientBytes(r: RequestRecord): number {
     if (
-      this.client === null ||
+      this.client === '' ||
       this.ip !== r.client_ip ||
       this.asn !== r.client_asn ||
       this.network !== r.client_network ||
@@ -59,9 +63,11 @@ class AccountBytes {
       this.country = r.client_country;
       this.agent = r.user_agent;
       this.tls = r.tls_fingerprint;
-      this.client = Buffer.from(`","account_id":"${r.account_id}"${identityJson(r)}${addressJson(r)}`);
+      this.client = `","account_id":"${r.account_id}"${identityJson(r)}${addressJson(r)}`;
+      return 3 * this.client.length;
     }
-    return this.client;
+    if (typeof this.client === 'string') this.client = Buffer.from(this.client);
+    return this.client.length;
   }
 
   paramsOf(params: NonNullable<RequestRecord['params']>): Buffer {
@@ -102,7 +108,7 @@ export class RequestEncoder {
     }
     this.current = a;
     this.prompt = r.prompt === undefined ? '' : str(r.prompt);
-    let bytes = SMALL_FIELDS + a.clientOf(r).length + 3 * (this.prompt.length + r.model.length);
+    let bytes = SMALL_FIELDS + a.clientBytes(r) + 3 * (this.prompt.length + r.model.length);
     if (r.params !== undefined) bytes += a.paramsOf(r.params).length;
     if (r.endpoint !== undefined) bytes += 3 * r.endpoint.length;
     if (r.system !== undefined) bytes += a.systemOf(r.system).length;
@@ -114,9 +120,12 @@ export class RequestEncoder {
   encode(r: RequestRecord, buf: Buffer, start: number): number {
     const a = this.current as AccountBytes;
     let pos = start + utf8(buf, `{"type":"request","time":"${r.time}","request_id":"${r.request_id}`, start);
-    const client = a.client as Buffer;
-    buf.set(client, pos);
-    pos += client.length;
+    const client = a.client;
+    if (typeof client === 'string') pos += utf8(buf, client, pos);
+    else {
+      buf.set(client, pos);
+      pos += client.length;
+    }
     let rest = `,"model":"${r.model}"`;
     if (r.endpoint !== undefined) rest += `,"endpoint":"${r.endpoint}"`;
     if (r.params !== undefined) {

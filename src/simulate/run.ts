@@ -6,7 +6,7 @@ import type { Writable } from 'node:stream';
 import type { CorpusTexts } from './actor.ts';
 import type { Scenario } from './scenario.ts';
 import { recordLine } from './serialize.ts';
-import { simulate } from './simulate.ts';
+import { recordStream } from './simulate.ts';
 import { LineSink } from './sink.ts';
 import { type Summary, Tally } from './summary.ts';
 
@@ -43,7 +43,7 @@ export async function runSimulation(scenario: Scenario, options: RunOptions): Pr
   let count = 0;
   let chunks = 0;
   let nextProgress = started + 1000;
-  const records = simulate(scenario, {
+  const records = recordStream(scenario, {
     scale: options.scale,
     seed: options.seed,
     corpus: options.corpus,
@@ -53,7 +53,7 @@ export async function runSimulation(scenario: Scenario, options: RunOptions): Pr
       labels?.write(`${JSON.stringify(label)}\n`);
     },
   });
-  for (const record of records) {
+  for (let record = records.next(); record !== undefined; record = records.next()) {
     tally.record(record);
     const pending =
       record.type === 'request' ? events.writeRequest(record) : events.write(recordLine(record));

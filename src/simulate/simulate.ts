@@ -49,6 +49,22 @@ export function buildPopulations(scenario: Scenario, scale: number, seed: number
 
 /** Lazily yields the scenario's records in nondecreasing time order; same inputs, same records. */
 export function* simulate(scenario: Scenario, options: SimulateOptions = {}): Generator<TrafficRecord> {
+  const stream = recordStream(scenario, options);
+  for (;;) {
+    const record = stream.next();
+    if (record === undefined) return;
+    yield record;
+  }
+}
+
+/**
+ * The records of `simulate` pulled one by one (undefined at the end): what the writer uses, as
+ * resuming a generator for every record costs more than the heap step that makes it.
+ */
+export function recordStream(
+  scenario: Scenario,
+  options: SimulateOptions = {},
+): { next(): TrafficRecord | undefined } {
   const scale = options.scale ?? 1;
   const seed = options.seed ?? 1;
   const onLabel = options.onLabel ?? (() => {});
@@ -65,11 +81,7 @@ export function* simulate(scenario: Scenario, options: SimulateOptions = {}): Ge
       heap.push(new AccountActor(model, slot, order++, onLabel, corpus, releaseDay));
     }
   }
-  for (;;) {
-    const record = heap.next();
-    if (record === undefined) return;
-    yield record;
-  }
+  return heap;
 }
 
 /** Runs a whole (small) simulation in memory: for tests and examples, not for large scales. */
