@@ -36,3 +36,26 @@ describe('capability distribution', () => {
     expect(top(text)).toBe(capability);
   });
 });
+
+describe('capability word cues', () => {
+  const evidence = (text: string) => capabilityDistribution({}, text);
+  it('matches whole words and phrases only, at word boundaries, in any case', () => {
+    // "programmer" and "coder" are not listed words, so they leave the text plain chat.
+    expect(topCapability(evidence('My programmer friend is a coder.'))).toBe('general_chat');
+    expect(topCapability(evidence('My PROGRAMMING friend writes JavaScript.'))).toBe('coding');
+    // A phrase needs all of its words: "data" alone is not data analysis, "data set" is.
+    expect(evidence('the data').data_analysis).toBe(0);
+    expect(evidence('the data set').data_analysis).toBeGreaterThan(0);
+    expect(evidence('Log in to the app and click Save').computer_use).toBeGreaterThan(
+      evidence('Log the app and Save').computer_use,
+    );
+  });
+
+  it('counts repeated words up to the cue cap, and Chinese words without spaces', () => {
+    const once = evidence('poem').writing;
+    const twice = evidence('poem poem').writing;
+    expect(twice).toBeGreaterThan(once);
+    expect(evidence('poem '.repeat(20)).writing).toBeCloseTo(evidence('poem '.repeat(30)).writing, 3);
+    expect(topCapability(evidence('请把这段代码改成函数'))).toBe('coding');
+  });
+});

@@ -3,7 +3,8 @@
 import type { RequestRecord } from '../contract/events.ts';
 import { CAPABILITIES, type Capability, type CapabilityDistribution } from './types.ts';
 
-interface TextCue {
+/** A cue found by a regular expression: symbols and structure (code fences, formulas, schemas). */
+interface PatternCue {
   capability: Capability;
   /** Evidence per match, summed up to `cap`. */
   weight: number;
@@ -11,12 +12,25 @@ interface TextCue {
   pattern: RegExp;
 }
 
+/**
+ * A cue found by words: whole words and phrases (matched case-insensitively at word boundaries,
+ * like `\b(?:…)\b`), and Chinese words (matched anywhere, as Chinese has no spaces).
+ */
+interface WordCue {
+  capability: Capability;
+  weight: number;
+  cap: number;
+  /** Lower-case words and phrases, in the order of preference where two start alike. */
+  words: string;
+  chinese: string;
+}
+
 /** Only this much of a prompt is read; cue counts saturate long before. */
 const READ = 3000;
 /** Evidence for general chat that every request has, so a request with no cues is chat. */
 const CHAT_PRIOR = 1;
 
-const TEXT_CUES: readonly TextCue[] = [
+const PATTERN_CUES: readonly PatternCue[] = [
   {
     capability: 'tool_use',
     weight: 2.5,
@@ -32,55 +46,149 @@ const TEXT_CUES: readonly TextCue[] = [
       /```|^\s*(?:def |class |import |from \S+ import|#include|public |private |function |const |let |var |return |SELECT |for \(|if \(|while \()|=>|\);\s*$|\w+\.\w+\(/gim,
   },
   {
-    capability: 'coding',
-    weight: 0.9,
-    cap: 3.6,
-    pattern:
-      /\b(?:code|coding|function|program(?:ming)?|script|python|javascript|typescript|java|c\+\+|c#|golang|rust|ruby|php|swift|kotlin|sql|regex|regular expression|algorithm|debug|compile[rd]?|html|css|bug|implement|class|method|array|string|integer|linked list|database|query|api|json|recursion|recursive|loop|variable|syntax|unit tests?|git|docker|bash|shell|react|node\.?js|django|flask|refactor)\b|代码|编程|函数|程序|算法|脚本|数组|字符串|接口/gi,
-  },
-  {
     capability: 'math_reasoning',
     weight: 1.5,
     cap: 3,
     pattern:
       /\$[^$\n]{1,80}\$|\\(?:frac|sqrt|sum|int|cdot|times|pi|theta|le|ge)\b|\b\d+\s*[-+*/^×÷=]\s*\d+|[a-z]\s*\^\s*\d|\b[xyz]\s*=\s*/gi,
   },
+];
+
+const WORD_CUES: readonly WordCue[] = [
+  {
+    capability: 'coding',
+    weight: 0.9,
+    cap: 3.6,
+    words:
+      'code|coding|function|program|programming|script|python|javascript|typescript|java|golang|rust|ruby|php|swift|kotlin|sql|regex|regular expression|algorithm|debug|compile|compiler|compiled|html|css|bug|implement|class|method|array|string|integer|linked list|database|query|api|json|recursion|recursive|loop|variable|syntax|unit test|unit tests|git|docker|bash|shell|react|nodejs|node.js|django|flask|refactor',
+    chinese: '代码|编程|函数|程序|算法|脚本|数组|字符串|接口',
+  },
   {
     capability: 'math_reasoning',
     weight: 0.9,
     cap: 3.6,
-    pattern:
-      /\b(?:calculate|compute|solve|equation|how many|how much|sum of|product of|probability|prime|derivative|integral|area|perimeter|volume|percent(?:age)?|ratio|remainder|divisible|digits?|integer|real numbers?|polynomial|triangle|circle|radius|geometry|algebra|theorem|prove|proof|modulo|factorial|fraction|expected value|each|total|altogether|per|twice|half|dollars?|cents|minutes|hours)\b|计算|方程|求|概率|面积|周长|体积|多少|几个|整数|导数|积分|证明|余数|分数|平均/gi,
+    words:
+      'calculate|compute|solve|equation|how many|how much|sum of|product of|probability|prime|derivative|integral|area|perimeter|volume|percent|percentage|ratio|remainder|divisible|digit|digits|integer|real number|real numbers|polynomial|triangle|circle|radius|geometry|algebra|theorem|prove|proof|modulo|factorial|fraction|expected value|each|total|altogether|per|twice|half|dollar|dollars|cents|minutes|hours',
+    chinese: '计算|方程|求|概率|面积|周长|体积|多少|几个|整数|导数|积分|证明|余数|分数|平均',
   },
   {
     capability: 'data_analysis',
     weight: 1.2,
     cap: 4.8,
-    pattern:
-      /\b(?:dataset|data set|csv|spreadsheet|excel|tables?|columns?|rows|pandas|dataframe|statistics|statistical|regression|correlation|median|standard deviation|variance|chart|plot|visuali[sz]e|trend|analy[sz]e (?:the |this )?data|data analysis|kpi|metrics?|revenue|sales figures|pivot|aggregate|group by)\b|数据|表格|统计|图表|回归|相关性|销售额|报表/gi,
+    words:
+      'dataset|data set|csv|spreadsheet|excel|table|tables|column|columns|rows|pandas|dataframe|statistics|statistical|regression|correlation|median|standard deviation|variance|chart|plot|visualise|visualize|trend|analyse the data|analyse this data|analyse data|analyze the data|analyze this data|analyze data|data analysis|kpi|metric|metrics|revenue|sales figures|pivot|aggregate|group by',
+    chinese: '数据|表格|统计|图表|回归|相关性|销售额|报表',
   },
   {
     capability: 'vision',
     weight: 1.5,
     cap: 3,
-    pattern:
-      /\b(?:this|the|attached|uploaded|following|my)\s+(?:image|picture|photo|photograph|screenshot|diagram|figure|scan)s?\b|\bin the (?:image|picture|photo)\b|这张(?:图|图片|照片|截图)|图中|图片中|照片中/gi,
+    words: VISION_WORDS(),
+    chinese: '这张图|这张图片|这张照片|这张截图|图中|图片中|照片中',
   },
   {
     capability: 'computer_use',
     weight: 1.3,
     cap: 5.2,
-    pattern:
-      /\b(?:click|double-click|right-click|scroll|mouse|cursor|keyboard shortcut|browser|navigate to|open the (?:app|application|website|settings|file)|desktop|gui|button|text field|form field|type (?:into|in the)|drag|log ?in to|fill (?:out|in) the form|screen)\b|点击|浏览器|鼠标|桌面|按钮|网页上|登录|填写表单/gi,
+    words:
+      'click|double-click|right-click|scroll|mouse|cursor|keyboard shortcut|browser|navigate to|open the app|open the application|open the website|open the settings|open the file|desktop|gui|button|text field|form field|type into|type in the|drag|log in to|login to|fill out the form|fill in the form|screen',
+    chinese: '点击|浏览器|鼠标|桌面|按钮|网页上|登录|填写表单',
   },
   {
     capability: 'writing',
     weight: 1,
     cap: 4,
-    pattern:
-      /\b(?:write|draft|compose|essay|story|stories|poem|poetry|haiku|letter|e-?mail|article|blog|paragraph|rewrite|edit|proofread|translate|summari[sz]e|summary|headline|slogan|tagline|description|tweet|speech|lyrics|novel|narrative|tone|cover letter|outline|sentence|rephrase|paraphrase)\b|写一|作文|文章|诗|故事|翻译|润色|改写|总结|邮件|文案|摘要/gi,
+    words:
+      'write|draft|compose|essay|story|stories|poem|poetry|haiku|letter|email|e-mail|article|blog|paragraph|rewrite|edit|proofread|translate|summarise|summarize|summary|headline|slogan|tagline|description|tweet|speech|lyrics|novel|narrative|tone|cover letter|outline|sentence|rephrase|paraphrase',
+    chinese: '写一|作文|文章|诗|故事|翻译|润色|改写|总结|邮件|文案|摘要',
   },
 ];
+
+/** `(this|the|attached|uploaded|following|my) (image|picture|…)s?` and `in the (image|picture|photo)`, spelled out. */
+function VISION_WORDS(): string {
+  const things = ['image', 'picture', 'photo', 'photograph', 'screenshot', 'diagram', 'figure', 'scan'];
+  const phrases: string[] = [];
+  for (const owner of ['this', 'the', 'attached', 'uploaded', 'following', 'my'])
+    for (const thing of things) phrases.push(`${owner} ${thing}`, `${owner} ${thing}s`);
+  for (const thing of ['image', 'picture', 'photo']) phrases.push(`in the ${thing}`);
+  return phrases.join('|');
+}
+
+const isWordCode = (c: number): boolean =>
+  (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95 || (c >= 65 && c <= 90);
+
+/** Hash of `text[start, end)`: the key words are looked up by. */
+function wordHash(text: string, start: number, end: number): number {
+  let h = FNV_OFFSET;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
+  return h >>> 0;
+}
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+interface Phrase {
+  cue: number;
+  text: string;
+}
+
+/** Phrases by the hash of their first word, each list in the cues' order of preference. */
+const PHRASES = new Map<number, Phrase[]>();
+WORD_CUES.forEach((cue, index) => {
+  for (const phrase of cue.words.split('|')) {
+    let end = 0;
+    while (end < phrase.length && isWordCode(phrase.charCodeAt(end))) end++;
+    const key = wordHash(phrase, 0, end);
+    const list = PHRASES.get(key) ?? [];
+    list.push({ cue: index, text: phrase });
+    PHRASES.set(key, list);
+  }
+});
+const CHINESE = WORD_CUES.map((cue) => new RegExp(cue.chinese, 'g'));
+/** The first code unit of CJK text (CJK radicals onwards). */
+const CJK_START = 0x2e80;
+
+/**
+ * Counts every word cue's matches in one pass over the words of `lower`: at each word, the first
+ * listed phrase of each cue that starts there and ends at a word boundary counts, and that cue
+ * looks again after its end, as a global regular expression would.
+ */
+function countWords(lower: string, counts: Float64Array): void {
+  const n = lower.length;
+  const resumeAt = new Int32Array(WORD_CUES.length);
+  let cjk = false;
+  let i = 0;
+  while (i < n) {
+    const c = lower.charCodeAt(i);
+    if (!isWordCode(c)) {
+      if (c >= CJK_START) cjk = true;
+      i++;
+      continue;
+    }
+    let h = Math.imul(FNV_OFFSET ^ c, FNV_PRIME);
+    let end = i + 1;
+    for (; end < n; end++) {
+      const d = lower.charCodeAt(end);
+      if (!isWordCode(d)) break;
+      h = Math.imul(h ^ d, FNV_PRIME);
+    }
+    const phrases = PHRASES.get(h >>> 0);
+    if (phrases !== undefined) {
+      for (const phrase of phrases) {
+        if ((resumeAt[phrase.cue] as number) > i) continue;
+        const stop = i + phrase.text.length;
+        if (lower.startsWith(phrase.text, i) && (stop >= n || !isWordCode(lower.charCodeAt(stop)))) {
+          counts[phrase.cue] = (counts[phrase.cue] as number) + 1;
+          resumeAt[phrase.cue] = stop;
+        }
+      }
+    }
+    i = end;
+  }
+  if (!cjk) return;
+  CHINESE.forEach((pattern, cue) => {
+    counts[cue] = (counts[cue] as number) + count(pattern, lower);
+  });
+}
 
 function count(pattern: RegExp, text: string): number {
   pattern.lastIndex = 0;
@@ -106,10 +214,16 @@ export function capabilityDistribution(req: Partial<RequestRecord>, text: string
   if ((req.tool_results ?? 0) > 0) evidence.tool_use += 3;
   if (req.has_image) evidence.vision += 5;
   const head = text.length > READ ? text.slice(0, READ) : text;
-  for (const cue of TEXT_CUES) {
+  for (const cue of PATTERN_CUES) {
     const n = count(cue.pattern, head);
     if (n > 0) evidence[cue.capability] += Math.min(n * cue.weight, cue.cap);
   }
+  const counts = new Float64Array(WORD_CUES.length);
+  countWords(head.toLowerCase(), counts);
+  WORD_CUES.forEach((cue, index) => {
+    const n = counts[index] as number;
+    if (n > 0) evidence[cue.capability] += Math.min(n * cue.weight, cue.cap);
+  });
   let total = 0;
   for (const c of CAPABILITIES) total += evidence[c];
   const out = {} as CapabilityDistribution;
