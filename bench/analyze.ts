@@ -5,6 +5,7 @@
 //        npx tsx bench/analyze.ts --file events.jsonl.gz --scale 1 [--json out.json]
 // With --file, an events file simulated beforehand at --scale is measured instead (it is kept):
 // at full scale the simulation takes longer than the analysis, and the file can be reused.
+// --keep DIR keeps the analysis output there (accounts.jsonl, campaigns.json) for `eval`.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,6 +21,7 @@ const { values } = parseArgs({
     json: { type: 'string' },
     file: { type: 'string' },
     scale: { type: 'string' },
+    keep: { type: 'string' },
   },
 });
 const bin = join(import.meta.dirname, '..', 'bin', 'hydrawatch.mjs');
@@ -60,8 +62,9 @@ for (const { scale, file } of runs) {
   const events = file ?? join(sim, 'events.jsonl.gz');
   const floor = timed(`node ${bin} validate ${events} --json --rejects ${join(dir, 'rejects.jsonl')}`);
   const floorRecords = (JSON.parse(floor.stdout) as { records: number }).records;
-  const analyzed = timed(`node ${bin} analyze ${events} --no-report --out ${dir}`);
-  const run = JSON.parse(readFileSync(join(dir, 'run.json'), 'utf8'));
+  const out = values.keep ?? dir;
+  const analyzed = timed(`node ${bin} analyze ${events} --no-report --out ${out}`);
+  const run = JSON.parse(readFileSync(join(out, 'run.json'), 'utf8'));
   rmSync(dir, { recursive: true, force: true });
   const row: ScalingRow = {
     scale,
