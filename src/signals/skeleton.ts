@@ -27,7 +27,9 @@ const LIST_ITEM = /^\s*(?:[-*•·+]|\d{1,3}[.)、]|[a-hA-H][.)]|[(（]\d{1,3}[)
 const LABEL = /^\s*([^\s:：][^:：\n]{0,39})[:：]\s*(.*)$/;
 /** Five words in a row, or any Chinese or Japanese: a sentence with a formula in it, not code. */
 const PROSE = /(?:[A-Za-z]{2,}[,;]? ){5}|[\u3040-\u30ff\u3400-\u9fff]/;
-const CODE_SYMBOL_CODES = new Set([...'{}();=<>[]$\\|&'].map((c) => c.charCodeAt(0)));
+/** 1 for the ASCII symbols that mark a line as code. */
+const CODE_SYMBOLS = new Uint8Array(128);
+for (const c of '{}();=<>[]$\\|&') CODE_SYMBOLS[c.charCodeAt(0)] = 1;
 
 function hasColon(line: string): boolean {
   return line.includes(':') || line.includes('：');
@@ -56,7 +58,10 @@ function isLabel(label: string): boolean {
 
 function codeSymbols(line: string): number {
   let n = 0;
-  for (let i = 0; i < line.length; i++) if (CODE_SYMBOL_CODES.has(line.charCodeAt(i))) n++;
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c < 128) n += CODE_SYMBOLS[c] as number;
+  }
   return n;
 }
 
