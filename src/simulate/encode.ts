@@ -5,7 +5,7 @@
 // (identity and client, model and params, system prompt) are kept encoded per account and copied,
 // and only what changes per request is encoded.
 import type { RequestRecord } from '../contract/events.ts';
-import { addressJson, cachedText, identityJson, paramsJson } from './serialize.ts';
+import { addressJson, cachedText, identityJson, outcomeJson, paramsJson } from './serialize.ts';
 
 const str = JSON.stringify;
 
@@ -135,17 +135,7 @@ export class RequestEncoder {
       buf.set(params, pos);
       pos += params.length;
     }
-    const u = r.usage;
-    if (u !== undefined) {
-      rest += `,"usage":{"input_tokens":${u.input_tokens},"output_tokens":${u.output_tokens}`;
-      if (u.reasoning_tokens !== undefined) rest += `,"reasoning_tokens":${u.reasoning_tokens}`;
-      if (u.cached_tokens !== undefined) rest += `,"cached_tokens":${u.cached_tokens}`;
-      rest += '}';
-    }
-    if (r.status !== undefined) rest += `,"status":"${r.status}"`;
-    if (r.finish_reason !== undefined) rest += `,"finish_reason":"${r.finish_reason}"`;
-    if (r.conversation_id !== undefined) rest += `,"conversation_id":"${r.conversation_id}"`;
-    if (r.turn !== undefined) rest += `,"turn":${r.turn}`;
+    rest += outcomeJson(r);
     if (rest.length > 0) pos += utf8(buf, rest, pos);
     if (r.system !== undefined) {
       const system = a.systemBytes as Buffer;

@@ -59,13 +59,9 @@ export function addressJson(r: RequestRecord): string {
   return out;
 }
 
-function requestLine(r: RequestRecord): string {
-  // Ids and times are generated from a fixed alphabet and need no escaping; free text does.
-  let out = `{"type":"request","time":"${r.time}","request_id":"${r.request_id}","account_id":"${r.account_id}"`;
-  out += identityJson(r) + addressJson(r);
-  out += `,"model":"${r.model}"`;
-  if (r.endpoint !== undefined) out += `,"endpoint":"${r.endpoint}"`;
-  if (r.params !== undefined) out += `,"params":${paramsJson(r.params)}`;
+/** Usage, status, finish reason, conversation and turn: `,"usage":{…}` … `,"turn":…` as far as present. */
+export function outcomeJson(r: RequestRecord): string {
+  let out = '';
   const u = r.usage;
   if (u !== undefined) {
     out += `,"usage":{"input_tokens":${u.input_tokens},"output_tokens":${u.output_tokens}`;
@@ -77,6 +73,17 @@ function requestLine(r: RequestRecord): string {
   if (r.finish_reason !== undefined) out += `,"finish_reason":"${r.finish_reason}"`;
   if (r.conversation_id !== undefined) out += `,"conversation_id":"${r.conversation_id}"`;
   if (r.turn !== undefined) out += `,"turn":${r.turn}`;
+  return out;
+}
+
+function requestLine(r: RequestRecord): string {
+  // Ids and times are generated from a fixed alphabet and need no escaping; free text does.
+  let out = `{"type":"request","time":"${r.time}","request_id":"${r.request_id}","account_id":"${r.account_id}"`;
+  out += identityJson(r) + addressJson(r);
+  out += `,"model":"${r.model}"`;
+  if (r.endpoint !== undefined) out += `,"endpoint":"${r.endpoint}"`;
+  if (r.params !== undefined) out += `,"params":${paramsJson(r.params)}`;
+  out += outcomeJson(r);
   if (r.system !== undefined) out += `,"system":${cachedText(r.system)}`;
   if (r.prompt !== undefined) out += `,"prompt":${str(r.prompt)}`;
   if (r.has_image !== undefined) out += `,"has_image":${r.has_image}`;
