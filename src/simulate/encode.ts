@@ -2,8 +2,8 @@
 // `recordLine` (serialize.ts) gives. Requests are nearly all of the output. A line built as one
 // string is a rope of some twenty pieces that must be flattened and encoded, and that cost more
 // than generating the request; here the parts an account repeats from one request to the next
-// (identity and client, model and params, system prompt) are kept encoded per account and copied,
-// and only what changes per request is encoded.
+// (identity and client, params) are kept per account as flat text, and the line is encoded in a
+// few pieces, none of which is joined into a rope first.
 import type { RequestRecord } from '../contract/events.ts';
 import { addressJson, cachedText, identityJson, outcomeJson, paramsJson } from './serialize.ts';
 
@@ -20,8 +20,12 @@ const utf8: (buf: Buffer, text: string, offset: number) => number =
     ? (buf, text, offset) => (buf as NativeBuffer).utf8Write(text, offset)
     : (buf, text, offset) => buf.write(text, offset);
 
-/** What an account's line fragments were built from, and the fragments as UTF-8 bytes. */
-class AccountBytes {
+/**
+ * What an account's line fragments were built from, and the fragments. They are kept as text,
+ * not bytes: 126k accounts' worth of small byte buffers cost more memory than their text (and
+ * `Buffer.from` slices of shared 8 KiB slabs kept every slab alive: 1.65 GB at scale 1).
+ */
+class AccountParts {
   org: string | undefined = undefined;
   key: string | undefined = undefined;
   ip: string | undefined = undefined;
@@ -30,20 +34,13 @@ class AccountBytes {
   country: string | undefined = undefined;
   agent: string | undefined = undefined;
   tls: string | undefined = undefined;
-  /**
-   * `","account_id":"…"` through `"tls_fingerprint":"…"`: text when just built, bytes once used
-   * twice (a proxy pool rotating addresses per request would otherwise encode every one twice).
-   */
-  client: Buffer | string = '';
+  /** `","account_id":"…"` through `"tls_fingerprint":"…"`. */
+  client = '';
   params: RequestRecord['params'] = undefined;
   /** `,"params":{…}` (params are drawn once per conversation). */
-  paramsBytes: Buffer | null = null;
-  system: string | undefined = undefined;
-  /** `,"system":"…"`. */
-  systemBytes: Buffer | null = null;
+  paramsJson = '';
 
-  /** The client part, and an upper bound of its bytes. */
-  clientBytes(r: RequestRecord): number {
+  clientOf(r: RequestRecord): string {
     if (
       this.client === '' ||
       this.ip !== r.client_ip ||
@@ -64,26 +61,16 @@ class AccountBytes {
       this.agent = r.user_agent;
       this.tls = r.tls_fingerprint;
       this.client = `","account_id":"${r.account_id}"${identityJson(r)}${addressJson(r)}`;
-      return 3 * this.client.length;
     }
-    if (typeof this.client === 'string') this.client = Buffer.from(this.client);
-    return this.client.length;
+    return this.client;
   }
 
-  paramsOf(params: NonNullable<RequestRecord['params']>): Buffer {
-    if (this.paramsBytes === null || this.params !== params) {
+  paramsOf(params: NonNullable<RequestRecord['params']>): string {
+    if (this.paramsJson === '' || this.params !== params) {
       this.params = params;
-      this.paramsBytes = Buffer.from(`,"params":${paramsJson(params)}`);
+      this.paramsJson = `,"params":${paramsJson(params)}`;
     }
-    return this.paramsBytes;
-  }
-
-  systemOf(system: string): Buffer {
-    if (this.systemBytes === null || this.system !== system) {
-      this.system = system;
-      this.systemBytes = Buffer.from(`,"system":${cachedText(system)}`);
-    }
-    return this.systemBytes;
+    return this.paramsJson;
   }
 }
 
@@ -92,9 +79,10 @@ const SMALL_FIELDS = 1024;
 
 /** Encodes request lines into buffers; one per output, as it keeps one entry per account. */
 export class RequestEncoder {
-  private readonly accounts = new Map<string, AccountBytes>();
-  private current: AccountBytes | null = null;
+  private readonly accounts = new Map<string, AccountParts>();
+  private current: AccountParts | null = null;
   private prompt = '';
+  private system = '';
 
   /**
    * Prepares `r` and returns an upper bound of its line's bytes; `encode` must follow, with the
@@ -103,45 +91,34 @@ export class RequestEncoder {
   prepare(r: RequestRecord): number {
     let a = this.accounts.get(r.account_id);
     if (a === undefined) {
-      a = new AccountBytes();
+      a = new AccountParts();
       this.accounts.set(r.account_id, a);
     }
     this.current = a;
     this.prompt = r.prompt === undefined ? '' : str(r.prompt);
-    let bytes = SMALL_FIELDS + a.clientBytes(r) + 3 * (this.prompt.length + r.model.length);
-    if (r.params !== undefined) bytes += a.paramsOf(r.params).length;
-    if (r.endpoint !== undefined) bytes += 3 * r.endpoint.length;
-    if (r.system !== undefined) bytes += a.systemOf(r.system).length;
-    if (r.conversation_id !== undefined) bytes += 3 * r.conversation_id.length;
-    return bytes + 3 * (r.time.length + r.request_id.length);
+    this.system = r.system === undefined ? '' : cachedText(r.system);
+    let chars = a.clientOf(r).length + this.prompt.length + this.system.length + r.model.length;
+    if (r.params !== undefined) chars += a.paramsOf(r.params).length;
+    if (r.endpoint !== undefined) chars += r.endpoint.length;
+    if (r.conversation_id !== undefined) chars += r.conversation_id.length;
+    // A UTF-16 unit never takes more than three UTF-8 bytes.
+    return SMALL_FIELDS + 3 * (chars + r.time.length + r.request_id.length);
   }
 
   /** Writes the prepared record's line (with its newline) at `pos`; returns the position after it. */
   encode(r: RequestRecord, buf: Buffer, start: number): number {
-    const a = this.current as AccountBytes;
+    const a = this.current as AccountParts;
     let pos = start + utf8(buf, `{"type":"request","time":"${r.time}","request_id":"${r.request_id}`, start);
-    const client = a.client;
-    if (typeof client === 'string') pos += utf8(buf, client, pos);
-    else {
-      buf.set(client, pos);
-      pos += client.length;
-    }
-    let rest = `,"model":"${r.model}"`;
-    if (r.endpoint !== undefined) rest += `,"endpoint":"${r.endpoint}"`;
-    if (r.params !== undefined) {
-      pos += utf8(buf, rest, pos);
-      rest = '';
-      const params = a.paramsBytes as Buffer;
-      buf.set(params, pos);
-      pos += params.length;
-    }
-    rest += outcomeJson(r);
-    if (rest.length > 0) pos += utf8(buf, rest, pos);
-    if (r.system !== undefined) {
-      const system = a.systemBytes as Buffer;
-      buf.set(system, pos);
-      pos += system.length;
-    }
+    pos += utf8(buf, a.client, pos);
+    pos += utf8(
+      buf,
+      r.endpoint === undefined ? `,"model":"${r.model}"` : `,"model":"${r.model}","endpoint":"${r.endpoint}"`,
+      pos,
+    );
+    if (r.params !== undefined) pos += utf8(buf, a.paramsJson, pos);
+    const outcome = outcomeJson(r);
+    if (outcome.length > 0) pos += utf8(buf, outcome, pos);
+    if (r.system !== undefined) pos += utf8(buf, `,"system":${this.system}`, pos);
     let tail = '';
     if (r.prompt !== undefined) pos += utf8(buf, `,"prompt":${this.prompt}`, pos);
     if (r.has_image !== undefined) tail += `,"has_image":${r.has_image}`;
