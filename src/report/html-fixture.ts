@@ -82,7 +82,7 @@ export function sampleRun(options: SampleRunOptions = {}): AnalysisResult {
         request(
           id,
           t + i * 1000,
-          i % 2 === 0 ? 'hw1:pool-reasoning' : 'hw1:pool-grading',
+          i % 2 === 0 ? 'hw2:pool-reasoning' : 'hw2:pool-grading',
           true,
           `73.1.${i}.${t % 250}`,
         ),
@@ -91,12 +91,12 @@ export function sampleRun(options: SampleRunOptions = {}): AnalysisResult {
   });
   ['office-1', 'office-2', 'ci-bot'].forEach((id, i) => {
     for (let t = START_MS + 2 * HOUR_MS; t < START_MS + 40 * HOUR_MS; t += (i + 1) * 90 * 60_000) {
-      events.push(request(id, t, `hw1:benign-${i}`, false, '10.0.0.1'));
+      events.push(request(id, t, `hw2:benign-${i}`, false, '10.0.0.1'));
     }
   });
   for (let i = 0; i < (options.extraAccounts ?? 0); i++) {
     events.push(
-      request(`casual-${i}`, START_MS + (i % 48) * HOUR_MS, `hw1:casual-${i % 7}`, false, '10.0.0.2'),
+      request(`casual-${i}`, START_MS + (i % 48) * HOUR_MS, `hw2:casual-${i % 7}`, false, '10.0.0.2'),
     );
   }
   const ban: EnforcementRecord = {
@@ -125,7 +125,7 @@ export function sampleRun(options: SampleRunOptions = {}): AnalysisResult {
   });
   engine.linker.campaigns.set('C-1', {
     id: 'C-1',
-    templates: new Set(['hw1:pool-reasoning', 'hw1:pool-grading']),
+    templates: new Set(['hw2:pool-reasoning', 'hw2:pool-grading']),
     accounts: new Set(pool),
     firstSeenMs: START_MS,
     detectedMs: START_MS + 4 * HOUR_MS,

@@ -12,11 +12,11 @@ import { maskSlots, SLOT } from './skeleton.ts';
 const CODE_REVIEW =
   'Review this Python function for bugs and suggest a fix:\n```\ndef mean(xs):\n    return sum(xs) / len(xs)\n```';
 
-describe('hw1 fingerprint', () => {
-  it('is stable: this test vector must not change within version hw1', () => {
+describe('hw2 fingerprint', () => {
+  it('is stable: this test vector must not change within version hw2', () => {
     const fp = sketchText(CODE_REVIEW);
     expect(fp && formatFingerprint(fp)).toBe(
-      'hw1:3d74c022de318fe6:14:Yhx7lBt18cq0982wCMFavS5bHfFuz6HlVyJINiFcZApS87qOQmPHcE9zuvFxiBPfrrfWhe_I0MicxKHlhLNPpwrta4g_MwSjYkLi8qU8TN1uZMqyzCF0ekdu3R09AqzC-4uTZdEeTalmbxO7hZrAcgcL7-9Po8jk51beJ3iz6IQ',
+      'hw2:528b2b1c12f9569f:7:-SQF4zXNG0uEf4K1zNvmHumZoJb-RcRHVyIMoiYtFIEM1kkuCbrHcPAK_0FCp-iKrrfmA4d5I5WcxKHlhLNPp197a4iJUekaQ-b03aU8TN1uZMdkQzKClFs1GzcNr6QM-4uTZQjb3rgEQ2OK2iZNK1OVo00Cw-Oz_jxXjZvjdsU',
     );
   });
 
@@ -28,7 +28,19 @@ describe('hw1 fingerprint', () => {
     expect(parsed?.tokens).toBe(fp.tokens);
     expect([...(parsed?.sketch ?? [])]).toEqual([...fp.sketch]);
     expect(parseFingerprint('hw1:nothex:1:abc')).toBeNull();
+    // A fingerprint of the previous version is not comparable, so it is not read as this one.
+    expect(parseFingerprint(formatFingerprint(fp).replace(/^hw2:/, 'hw1:'))).toBeNull();
     expect(parseFingerprint('hw2:0123456789abcdef:1:x')).toBeNull();
+  });
+
+  it('masks a named language and the code block even when the instruction is short', () => {
+    // Five wording words and a name: the skeleton is used, not the unmasked text with its code.
+    const other = sketchText(
+      'Review this Rust function for bugs and suggest a fix:\n```\nfn first(v: &Vec<i32>) -> i32 {\n    v[0]\n}\n```',
+    );
+    expect(other?.templateId).toBe(sketchText(CODE_REVIEW)?.templateId);
+    // With too little wording, the unmasked text still decides: different greetings stay apart.
+    expect(sketchText('Hi Anna, thanks!')?.templateId).not.toBe(sketchText('Hi Bob, thanks!')?.templateId);
   });
 
   it('gives slot-filled variants of one template the same skeleton id', () => {

@@ -1,18 +1,21 @@
-// The versioned template fingerprint `hw1`: a skeleton id plus a one-permutation MinHash sketch
+// The versioned template fingerprint `hw2`: a skeleton id plus a one-permutation MinHash sketch
 // of the masked prompt, its text form (what an edge sends as `prompt_fp`) and its LSH band keys.
 import { combine, FNV_OFFSET, fmix32, fnvCodePoint, hex32 } from './hash.ts';
 import { maskSlots, SLOT } from './skeleton.ts';
 
-export const FINGERPRINT_VERSION = 'hw1';
+export const FINGERPRINT_VERSION = 'hw2';
 /** MinHash slots in a sketch; bands × rows must equal this. */
 export const SKETCH_SLOTS = 64;
 export const BAND_ROWS = 2;
 export const BANDS = SKETCH_SLOTS / BAND_ROWS;
-/** Below this many wording tokens the masked skeleton says too little, so the unmasked text is used. */
+/**
+ * Below this many wording tokens (words and masked names) the masked skeleton says too little, so
+ * the unmasked text is used.
+ */
 export const MIN_SKELETON_WORDS = 6;
 
 export interface TemplateSketch {
-  /** `hw1:` + 16 hex digits: hash of the exact token sequence of the skeleton. */
+  /** `hw2:` + 16 hex digits: hash of the exact token sequence of the skeleton. */
   templateId: string;
   /** SKETCH_SLOTS 16-bit MinHash values. */
   sketch: Uint16Array;
@@ -64,6 +67,8 @@ class SketchBuilder {
   laneA = FNV_OFFSET;
   laneB = LANE_B_SEED;
   words = 0;
+  /** Capitalised words masked as the name slot: wording of the template all the same. */
+  names = 0;
   tokens = 0;
   private prev = -1;
 
@@ -220,8 +225,10 @@ function tokenize(text: string, builder: SketchBuilder, maskNames: boolean): voi
     }
     if (length > 0) {
       if (hasDigit) builder.add(NUMBER_TOKEN, false);
-      else if (maskNames && capitalised && length > 1) builder.add(NAME_TOKEN, false);
-      else if (!STOP_HASHES.has((prefix[length] as number) >>> 0)) {
+      else if (maskNames && capitalised && length > 1) {
+        builder.add(NAME_TOKEN, false);
+        builder.names++;
+      } else if (!STOP_HASHES.has((prefix[length] as number) >>> 0)) {
         builder.add(fmix32((prefix[stemLength(codes, length)] as number) >>> 0), true);
       }
       length = 0;
@@ -250,11 +257,11 @@ function tokenize(text: string, builder: SketchBuilder, maskNames: boolean): voi
   if (cjkRun === 1) builder.add(fmix32(fnvCodePoint(FNV_OFFSET, cjkPrev)), true);
 }
 
-/** The `hw1` sketch of a text, or null when it holds no tokens at all. */
+/** The `hw2` sketch of a text, or null when it holds no tokens at all. */
 export function sketchText(text: string): TemplateSketch | null {
   let builder = new SketchBuilder();
   tokenize(maskSlots(text), builder, true);
-  if (builder.words < MIN_SKELETON_WORDS) {
+  if (builder.words + builder.names < MIN_SKELETON_WORDS) {
     builder = new SketchBuilder();
     tokenize(text, builder, false);
   }
@@ -295,7 +302,7 @@ export function sketchSimilarity(a: Uint16Array, b: Uint16Array): number {
   return same / SKETCH_SLOTS;
 }
 
-/** The text form `hw1:<16 hex id>:<tokens>:<base64url of the sketch, 16-bit big-endian values>`. */
+/** The text form `hw2:<16 hex id>:<tokens>:<base64url of the sketch, 16-bit big-endian values>`. */
 export function formatFingerprint(fp: TemplateSketch): string {
   const bytes = new Uint8Array(SKETCH_SLOTS * 2);
   for (let i = 0; i < SKETCH_SLOTS; i++) {
@@ -306,9 +313,12 @@ export function formatFingerprint(fp: TemplateSketch): string {
   return `${fp.templateId}:${fp.tokens}:${Buffer.from(bytes).toString('base64url')}`;
 }
 
-const FINGERPRINT_TEXT = /^hw1:([0-9a-f]{16}):(\d{1,4}):([A-Za-z0-9_-]{171})$/;
+const FINGERPRINT_TEXT = /^hw2:([0-9a-f]{16}):(\d{1,4}):([A-Za-z0-9_-]{171})$/;
 
-/** Parses a `prompt_fp`; null when it is not a well-formed `hw1` fingerprint. */
+/**
+ * Parses a `prompt_fp`; null when it is not a well-formed `hw2` fingerprint. An `hw1` fingerprint
+ * (an edge not yet upgraded) is null too: its ids and sketches are not comparable with `hw2` ones.
+ */
 export function parseFingerprint(text: string): TemplateSketch | null {
   const m = FINGERPRINT_TEXT.exec(text);
   if (!m) return null;

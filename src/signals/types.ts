@@ -41,7 +41,7 @@ export interface TemplateSignal {
   templateId: string | null;
   /** Compact similarity sketch for sub-linear template grouping (LSH band keys), from text or prompt_fp. */
   bands: readonly string[];
-  /** The full `hw1` fingerprint text (what an edge sends as `prompt_fp`); null when there is none. */
+  /** The full `hw2` fingerprint text (what an edge sends as `prompt_fp`); null when there is none. */
   fingerprint?: string | null;
   /** MinHash sketch behind `bands`, for TemplateIndex to verify candidates. */
   sketch?: Uint16Array;
