@@ -5,7 +5,8 @@
 //        npx tsx bench/analyze.ts --file events.jsonl.gz --scale 1 [--json out.json]
 // With --file, an events file simulated beforehand at --scale is measured instead (it is kept):
 // at full scale the simulation takes longer than the analysis, and the file can be reused.
-// --keep DIR keeps the analysis output there (accounts.jsonl, campaigns.json) for `eval`.
+// --keep DIR keeps the analysis output there (accounts.jsonl, campaigns.json) for `eval`;
+// --note TEXT is saved with --json and printed under the table (say what else ran beside it).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,6 +23,7 @@ const { values } = parseArgs({
     file: { type: 'string' },
     scale: { type: 'string' },
     keep: { type: 'string' },
+    note: { type: 'string' },
   },
 });
 const bin = join(import.meta.dirname, '..', 'bin', 'hydrawatch.mjs');
@@ -85,6 +87,12 @@ for (const { scale, file } of runs) {
 }
 if (values.json) {
   const command = `npx tsx bench/analyze.ts ${process.argv.slice(2).join(' ')}`;
-  const saved = { machine: machineLine(), date: new Date().toISOString(), command, rows };
+  const saved = {
+    machine: machineLine(),
+    date: new Date().toISOString(),
+    command,
+    ...(values.note ? { note: values.note } : {}),
+    rows,
+  };
   writeFileSync(values.json, `${JSON.stringify(saved, null, 2)}\n`);
 }

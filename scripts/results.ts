@@ -139,6 +139,7 @@ interface SavedScaling {
   machine: string;
   date?: string;
   command?: string;
+  note?: string;
   rows: ScalingRow[];
 }
 const scaling = JSON.parse(readFileSync(scalingJson, 'utf8')) as SavedScaling;
@@ -214,7 +215,7 @@ lines.push(
   '',
   ...saved.map(
     (s) =>
-      `Rows at scale ${s.rows.map((r) => r.scale).join(', ')}: saved in \`${relative(root, s.path)}\` by \`${s.command ?? 'bench/analyze.ts'}\`${s.date ? ` on ${s.date.slice(0, 10)}` : ''} (${s.machine}).`,
+      `Rows at scale ${s.rows.map((r) => r.scale).join(', ')}: saved in \`${relative(root, s.path)}\` by \`${s.command ?? 'bench/analyze.ts'}\`${s.date ? ` on ${s.date.slice(0, 10)}` : ''} (${s.machine}).${s.note ? ` ${s.note}` : ''}`,
   ),
   ...(saved.length > 0 ? [''] : []),
   'Where the time goes: *engine s* is main-thread time spent in the engine (account state, template index, linking); *readers s* is the rest of the run, when the main thread waited on the reader workers (parse, contract check, per-request signals), which work in parallel with it. The floor shows how fast the same file is merely read, parsed and checked.',
