@@ -1,6 +1,7 @@
 // Capability targeting: which of the model's capabilities a request exercises, as a distribution
 // over CAPABILITIES built from request parameters and cue words (English and Chinese).
 import type { RequestRecord } from '../contract/events.ts';
+import { FNV_OFFSET, fnv1a, fnvCodePoint } from './hash.ts';
 import { CAPABILITIES, type Capability, type CapabilityDistribution } from './types.ts';
 
 /** A cue found by a regular expression: symbols and structure (code fences, formulas, schemas). */
@@ -83,7 +84,7 @@ const WORD_CUES: readonly WordCue[] = [
     capability: 'vision',
     weight: 1.5,
     cap: 3,
-    words: VISION_WORDS(),
+    words: visionPhrases(),
     chinese: '这张图|这张图片|这张照片|这张截图|图中|图片中|照片中',
   },
   {
@@ -105,7 +106,7 @@ const WORD_CUES: readonly WordCue[] = [
 ];
 
 /** `(this|the|attached|uploaded|following|my) (image|picture|…)s?` and `in the (image|picture|photo)`, spelled out. */
-function VISION_WORDS(): string {
+function visionPhrases(): string {
   const things = ['image', 'picture', 'photo', 'photograph', 'screenshot', 'diagram', 'figure', 'scan'];
   const phrases: string[] = [];
   for (const owner of ['this', 'the', 'attached', 'uploaded', 'following', 'my'])
@@ -116,15 +117,6 @@ function VISION_WORDS(): string {
 
 const isWordCode = (c: number): boolean =>
   (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95 || (c >= 65 && c <= 90);
-
-/** Hash of `text[start, end)`: the key words are looked up by. */
-function wordHash(text: string, start: number, end: number): number {
-  let h = FNV_OFFSET;
-  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
-  return h >>> 0;
-}
-const FNV_OFFSET = 0x811c9dc5;
-const FNV_PRIME = 0x01000193;
 
 interface Phrase {
   cue: number;
@@ -137,7 +129,7 @@ WORD_CUES.forEach((cue, index) => {
   for (const phrase of cue.words.split('|')) {
     let end = 0;
     while (end < phrase.length && isWordCode(phrase.charCodeAt(end))) end++;
-    const key = wordHash(phrase, 0, end);
+    const key = fnv1a(phrase.slice(0, end));
     const list = PHRASES.get(key) ?? [];
     list.push({ cue: index, text: phrase });
     PHRASES.set(key, list);
@@ -164,12 +156,13 @@ function countWords(lower: string, counts: Float64Array): void {
       i++;
       continue;
     }
-    let h = Math.imul(FNV_OFFSET ^ c, FNV_PRIME);
+    // The word's FNV-1a as it is read (word characters are ASCII: one byte each), equal to fnv1a.
+    let h = fnvCodePoint(FNV_OFFSET, c);
     let end = i + 1;
     for (; end < n; end++) {
       const d = lower.charCodeAt(end);
       if (!isWordCode(d)) break;
-      h = Math.imul(h ^ d, FNV_PRIME);
+      h = fnvCodePoint(h, d);
     }
     const phrases = PHRASES.get(h >>> 0);
     if (phrases !== undefined) {

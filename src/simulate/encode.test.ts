@@ -69,7 +69,6 @@ describe('RequestEncoder', () => {
       { ...base, request_id: 'req_4', account_id: 'acct_2', endpoint: 'chat', has_image: true },
       { ...base, request_id: 'req_5', usage: { input_tokens: 1, output_tokens: 2, cached_tokens: 0 } },
     ];
-    for (const r of records) if (r.org_id === undefined) delete r.org_id;
     const bytes = encodeAll(records, 4096);
     expect(bytes.equals(reference(records))).toBe(true);
     const lines = bytes.toString('utf8').trimEnd().split('\n');

@@ -35,10 +35,6 @@ export function cachedText(text: string): string {
   return json;
 }
 
-/**
- * Scenario-supplied names (models, user agents, networks) are checked to be plain text when the
- * scenario loads, so they are written without escaping; free text is always escaped.
- */
 /** `,"org_id":…,"api_key_id":…` as far as present. */
 export function identityJson(r: RequestRecord): string {
   let out = '';
@@ -76,6 +72,10 @@ export function outcomeJson(r: RequestRecord): string {
   return out;
 }
 
+/**
+ * Scenario-supplied names (models, user agents, networks) are checked to be plain text when the
+ * scenario loads, so they are written without escaping; free text is always escaped.
+ */
 function requestLine(r: RequestRecord): string {
   // Ids and times are generated from a fixed alphabet and need no escaping; free text does.
   let out = `{"type":"request","time":"${r.time}","request_id":"${r.request_id}","account_id":"${r.account_id}"`;
