@@ -2,15 +2,21 @@
 // over CAPABILITIES built from request parameters and cue words (English and Chinese).
 import type { RequestRecord } from '../contract/events.ts';
 import { FNV_OFFSET, fnv1a, fnvCodePoint } from './hash.ts';
+import { type Gate, gateOf, NgramSet } from './regex-gate.ts';
 import { CAPABILITIES, type Capability, type CapabilityDistribution } from './types.ts';
 
-/** A cue found by a regular expression: symbols and structure (code fences, formulas, schemas). */
+/**
+ * A cue found by regular expressions: symbols and structure (code fences, formulas, schemas). Each
+ * alternative is its own pattern behind an n-gram gate, so that a text lacking an alternative's
+ * literals never runs it; matches of the alternatives are summed as one pattern's would be.
+ */
 interface PatternCue {
   capability: Capability;
   /** Evidence per match, summed up to `cap`. */
   weight: number;
   cap: number;
-  pattern: RegExp;
+  /** Global patterns, case-insensitive (`gi` or `gim`), as the gates read lower-cased text. */
+  patterns: readonly RegExp[];
 }
 
 /**
@@ -31,29 +37,44 @@ const READ = 3000;
 /** Evidence for general chat that every request has, so a request with no cues is chat. */
 const CHAT_PRIOR = 1;
 
+// `\b` in front of `\w+` changes no match of a global search (a match inside a word implies one from
+// its start) but spares the regex engine a retry at every character of every word. Nested
+// quantifiers are written so no text can make them backtrack exponentially.
 const PATTERN_CUES: readonly PatternCue[] = [
   {
     capability: 'tool_use',
     weight: 2.5,
     cap: 5,
-    pattern:
-      /toolformer|you (?:have|can) (?:access to|use) (?:the following |these )?(?:tools|functions|apis)|available (?:tools|functions)|function[_ ]call|tool[_ ]calls?|"parameters"\s*:\s*\{|"type"\s*:\s*"function"|action input\s*:|^\s*\w+\((?:\w+(?:,\s*)?)*\)\s*$|可用(?:的)?工具|调用(?:工具|插件|函数|api)|插件/gim,
+    patterns: [
+      /toolformer|you (?:have|can) (?:access to|use) (?:the following |these )?(?:tools|functions|apis)|available (?:tools|functions)|function[_ ]call|tool[_ ]calls?|action input\s*:/gi,
+      /"parameters"\s*:\s*\{|"type"\s*:\s*"function"/gi,
+      /^\s*\w+\((?:\w+(?:,\s*\w+)*(?:,\s*)?)?\)\s*$/gim,
+      /可用(?:的)?工具|调用(?:工具|插件|函数|api)|插件/gi,
+    ],
   },
   {
     capability: 'coding',
     weight: 2,
     cap: 4,
-    pattern:
-      /```|^\s*(?:def |class |import |from \S+ import|#include|public |private |function |const |let |var |return |SELECT |for \(|if \(|while \()|=>|\);\s*$|\w+\.\w+\(/gim,
+    patterns: [
+      /```/g,
+      /^\s*(?:def |class |import |from \S+ import|#include|public |private |function |const |let |var |return |select |for \(|if \(|while \()/gim,
+      /=>/g,
+      /\);\s*$/gm,
+      /\b\w+\.\w+\(/gi,
+    ],
   },
   {
     capability: 'math_reasoning',
     weight: 1.5,
     cap: 3,
-    pattern:
+    // One pattern: its alternatives overlap (`$x = 1$` holds a formula and an assignment).
+    patterns: [
       /\$[^$\n]{1,80}\$|\\(?:frac|sqrt|sum|int|cdot|times|pi|theta|le|ge)\b|\b\d+\s*[-+*/^×÷=]\s*\d+|[a-z]\s*\^\s*\d|\b[xyz]\s*=\s*/gi,
+    ],
   },
 ];
+const PATTERN_GATES = PATTERN_CUES.map((cue) => cue.patterns.map(gateOf));
 
 const WORD_CUES: readonly WordCue[] = [
   {
@@ -183,15 +204,45 @@ function countWords(lower: string, counts: Float64Array): void {
   });
 }
 
-function count(pattern: RegExp, text: string): number {
+/** Matches of a global pattern in `text`, counted up to `limit`. */
+function count(pattern: RegExp, text: string, limit = Number.POSITIVE_INFINITY): number {
   pattern.lastIndex = 0;
   let n = 0;
-  while (pattern.exec(text) !== null) n++;
+  while (n < limit && pattern.exec(text) !== null) n++;
   return n;
 }
 
+/** Scratch n-grams for callers that bring none (calls never overlap; no result depends on it). */
+const scratchGrams = new NgramSet();
+
 /** Distribution over capabilities for one request (text = system prompt and prompt as available). */
 export function capabilityDistribution(req: Partial<RequestRecord>, text: string): CapabilityDistribution {
+  const head = text.length > READ ? text.slice(0, READ) : text;
+  const lower = head.toLowerCase();
+  return capabilityOf(req, head, lower, scratchGrams.reset(lower));
+}
+
+/**
+ * `capabilityDistribution` with the lower-casing and n-grams shared by the caller: `lower` is the
+ * text lower-cased (at least its first READ characters) and `grams` hold the n-grams of a text
+ * containing that much of it.
+ */
+export function capabilityOfLower(
+  req: Partial<RequestRecord>,
+  text: string,
+  lower: string,
+  grams: NgramSet,
+): CapabilityDistribution {
+  const head = text.length > READ ? text.slice(0, READ) : text;
+  return capabilityOf(req, head, lower.length > READ ? lower.slice(0, READ) : lower, grams);
+}
+
+function capabilityOf(
+  req: Partial<RequestRecord>,
+  head: string,
+  lowerHead: string,
+  grams: NgramSet,
+): CapabilityDistribution {
   const evidence: Record<Capability, number> = {
     coding: 0,
     tool_use: 0,
@@ -206,13 +257,18 @@ export function capabilityDistribution(req: Partial<RequestRecord>, text: string
   if (tools > 0) evidence.tool_use += 3 + Math.min(tools, 10) * 0.2;
   if ((req.tool_results ?? 0) > 0) evidence.tool_use += 3;
   if (req.has_image) evidence.vision += 5;
-  const head = text.length > READ ? text.slice(0, READ) : text;
-  for (const cue of PATTERN_CUES) {
-    const n = count(cue.pattern, head);
+  PATTERN_CUES.forEach((cue, index) => {
+    // Past `limit` matches the evidence is capped, so counting stops there.
+    const limit = Math.ceil(cue.cap / cue.weight);
+    const gates = PATTERN_GATES[index] as Gate[];
+    let n = 0;
+    cue.patterns.forEach((pattern, k) => {
+      if (n < limit && grams.passes(gates[k] as Gate)) n += count(pattern, head, limit - n);
+    });
     if (n > 0) evidence[cue.capability] += Math.min(n * cue.weight, cue.cap);
-  }
+  });
   const counts = new Float64Array(WORD_CUES.length);
-  countWords(head.toLowerCase(), counts);
+  countWords(lowerHead, counts);
   WORD_CUES.forEach((cue, index) => {
     const n = counts[index] as number;
     if (n > 0) evidence[cue.capability] += Math.min(n * cue.weight, cue.cap);

@@ -2,7 +2,7 @@
 // rewrite to harvest? Explainable: the score comes with the names of the cues that fired.
 
 import { CUES, DAMPERS, PREFILTER } from './elicitation-cues.ts';
-import { type Need, NgramSet, needOf } from './regex-gate.ts';
+import { type Gate, gateOf, NgramSet } from './regex-gate.ts';
 import type { ElicitationSignal } from './types.ts';
 
 /** A weak cue alone (an eval harness's "think step by step") stays well below the 0.5 flag line. */
@@ -20,14 +20,27 @@ export function elicitationWindow(lower: string): string {
   return `${lower.slice(0, HEAD)}\n${lower.slice(-TAIL)}`;
 }
 
+/** A cue or damper pattern with its gate and its place in the per-call gate memo. */
 interface GatedPattern {
   pattern: RegExp;
-  need: Need;
+  gate: Gate;
+  slot: number;
 }
 
-const gated = (pattern: RegExp): GatedPattern => ({ pattern, need: needOf(pattern) });
+let slots = 0;
+const gated = (pattern: RegExp): GatedPattern => ({ pattern, gate: gateOf(pattern), slot: slots++ });
 const GATED_DAMPERS = DAMPERS.map((damper) => ({ damper, patterns: damper.patterns.map(gated) }));
 const GATED_CUES = CUES.map((cue) => ({ cue, groups: cue.groups.map((group) => group.map(gated)) }));
+const UNKNOWN = 0;
+const OPEN = 1;
+const SHUT = 2;
+
+/**
+ * Scratch space reused by every call (calls never overlap: JavaScript runs one at a time), so that
+ * scoring allocates nothing per text. Nothing of a call's result depends on what it held before.
+ */
+const scratchGrams = new NgramSet();
+const gateMemo = new Uint8Array(slots);
 
 /**
  * Splits a long text into chunks of consecutive paragraphs, so that words scattered over a long
@@ -50,35 +63,54 @@ function paragraphChunks(text: string): string[] {
 /** Scores one text (prompt, or system prompt plus prompt) for reasoning elicitation. */
 export function elicitationSignal(text: string): ElicitationSignal {
   if (text.length === 0) return { score: 0, cues: [] };
-  const lower = elicitationWindow(text.toLowerCase());
+  return elicitationOfLower(text.toLowerCase());
+}
+
+/**
+ * `elicitationSignal` of a text already lower-cased, for computeSignals, which shares the
+ * lower-casing and, as `grams`, the n-grams of `elicitationWindow(lowerText)`.
+ */
+export function elicitationOfLower(lowerText: string, grams?: NgramSet): ElicitationSignal {
+  if (lowerText.length === 0) return { score: 0, cues: [] };
+  const lower = elicitationWindow(lowerText);
   if (!PREFILTER.test(lower)) return { score: 0, cues: [] };
-  return scoreCues(lower);
+  return scoreCues(lower, grams);
 }
 
 /**
  * Every cue on lower-cased text. `grams` are the n-grams of `lower` (or of a text containing it):
  * a pattern runs only when its literals are present, which never changes a result.
  */
-export function scoreCues(lower: string, grams: NgramSet = new NgramSet(lower)): ElicitationSignal {
-  const fired: string[] = [];
-  let strongMiss = 1;
-  let weakMiss = 1;
-  const matches = (p: GatedPattern, chunk: string) => grams.allows(p.need) && p.pattern.test(chunk);
-  let chunks: string[] | null = null;
-  const contexts = new Map<string, number>();
-  for (const { damper, patterns } of GATED_DAMPERS) {
-    if (patterns.some((p) => matches(p, lower))) {
-      contexts.set(damper.name, damper.factor);
-      fired.push(`context:${damper.name}`);
+export function scoreCues(lower: string, grams: NgramSet = scratchGrams.reset(lower)): ElicitationSignal {
+  gateMemo.fill(UNKNOWN);
+  const open = (p: GatedPattern): boolean => {
+    let state = gateMemo[p.slot] as number;
+    if (state === UNKNOWN) {
+      state = grams.passes(p.gate) ? OPEN : SHUT;
+      gateMemo[p.slot] = state;
     }
-  }
+    return state === OPEN;
+  };
+  const matches = (p: GatedPattern, chunk: string) => open(p) && p.pattern.test(chunk);
+  let chunks: string[] | null = null;
+  const fired: (typeof GATED_CUES)[number]['cue'][] = [];
   for (const { cue, groups } of GATED_CUES) {
-    if (fired.includes(cue.name)) continue;
+    if (fired.some((c) => c.name === cue.name)) continue;
     // Most texts fail on the gates alone; the chunks are cut only when a cue may fire.
-    if (!groups.every((group) => group.some((p) => grams.allows(p.need)))) continue;
+    if (!groups.every((group) => group.some(open))) continue;
     chunks ??= lower.length > CHUNKED_ABOVE ? paragraphChunks(lower) : [lower];
     if (!chunks.some((chunk) => groups.every((group) => group.some((p) => matches(p, chunk))))) continue;
-    fired.push(cue.name);
+    fired.push(cue);
+  }
+  if (fired.length === 0) return { score: 0, cues: [] };
+  // Look-alike contexts only matter, and are only reported, beside a cue that fired.
+  const contexts = new Map<string, number>();
+  for (const { damper, patterns } of GATED_DAMPERS) {
+    if (patterns.some((p) => matches(p, lower))) contexts.set(damper.name, damper.factor);
+  }
+  let strongMiss = 1;
+  let weakMiss = 1;
+  for (const cue of fired) {
     let damping = 1;
     for (const name of cue.dampedBy ?? []) damping *= contexts.get(name) ?? 1;
     if (cue.weak) weakMiss *= 1 - cue.weight;
@@ -87,6 +119,6 @@ export function scoreCues(lower: string, grams: NgramSet = new NgramSet(lower)):
   const strong = 1 - strongMiss;
   const weak = Math.min(1 - weakMiss, WEAK_CAP);
   const score = 1 - (1 - strong) * (1 - weak);
-  const cues = fired.some((c) => !c.startsWith('context:')) ? fired : [];
+  const cues = [...[...contexts.keys()].map((name) => `context:${name}`), ...fired.map((c) => c.name)];
   return { score: Math.round(score * 1000) / 1000, cues };
 }

@@ -48,3 +48,39 @@ describe('computeSignals', () => {
     expect(computeSignals({ model: 'x' }).template).toMatchObject({ templateId: null, bands: [] });
   });
 });
+
+describe('computeSignals on hostile text', () => {
+  // Prompts are written by whoever calls the API. A pattern that can backtrack exponentially lets
+  // one request stall a reader for hours (a call like `f(aaaa…` of 40 letters once did); every
+  // signal must stay linear in the text, so these finish within the test's time limit.
+  const atoms = [
+    'f(a',
+    'a',
+    'a.',
+    'a,',
+    'a, ',
+    '$a',
+    '"a',
+    '`',
+    '```',
+    '1+',
+    'x=',
+    '\\frac',
+    ': ',
+    '- ',
+    '\n',
+    '推理',
+  ];
+  it.each(atoms)('stays linear on long runs of %j', (atom) => {
+    for (const text of [
+      atom.repeat(4000),
+      `${atom.repeat(2000)} `,
+      `f(${atom.repeat(2000)}`,
+      `\n${atom.repeat(2000)}\n`,
+    ]) {
+      const signals = computeSignals({ prompt: text, system: text });
+      expect(signals.elicitation.score).toBeGreaterThanOrEqual(0);
+      expect(Object.values(signals.capability).reduce((a, b) => a + b, 0)).toBeCloseTo(1, 2);
+    }
+  });
+});

@@ -1,8 +1,8 @@
 // computeSignals: every per-request feature of one request, as a pure function of that request.
 // The engine calls it once per request and feeds `template` to a TemplateIndex for cluster ids.
 import type { RequestRecord } from '../contract/events.ts';
-import { capabilityDistribution } from './capability.ts';
-import { elicitationSignal } from './elicitation.ts';
+import { capabilityOfLower } from './capability.ts';
+import { elicitationOfLower, elicitationWindow } from './elicitation.ts';
 import {
   bandKeys,
   formatFingerprint,
@@ -12,6 +12,7 @@ import {
 } from './fingerprint.ts';
 import { harvestSignal } from './harvest.ts';
 import { FNV_OFFSET, fnv1a, hex32 } from './hash.ts';
+import { NgramSet } from './regex-gate.ts';
 import type { RequestSignals, TemplateSignal } from './types.ts';
 
 export { capabilityDistribution, topCapability } from './capability.ts';
@@ -88,14 +89,23 @@ export function templateSignal(req: SignalRequest, options: SignalOptions = {}):
   };
 }
 
-/** All per-request signals. Pure: no I/O, no clock, nothing shared is changed. */
+/** Scratch n-grams reused by every call (calls never overlap; no result depends on what it held). */
+const scratchGrams = new NgramSet();
+
+/**
+ * All per-request signals. Pure: no I/O, no clock, nothing shared is changed but scratch space.
+ * The text is lower-cased once, and its n-grams (the regex gates) built once, for elicitation and
+ * capability together.
+ */
 export function computeSignals(req: SignalRequest, options: SignalOptions = {}): RequestSignals {
   const prompt = req.prompt ?? '';
   const text = req.system ? (prompt ? `${req.system}\n\n${prompt}` : req.system) : prompt;
+  const lower = text.toLowerCase();
+  const grams = scratchGrams.reset(elicitationWindow(lower));
   return {
     template: templateSignal(req, options),
-    elicitation: elicitationSignal(text),
-    capability: capabilityDistribution(req, text),
+    elicitation: elicitationOfLower(lower, grams),
+    capability: capabilityOfLower(req, text, lower, grams),
     harvest: harvestSignal(req),
   };
 }

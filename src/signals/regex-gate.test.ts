@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { CUES, DAMPERS } from './elicitation-cues.ts';
-import { NgramSet, needOf } from './regex-gate.ts';
+import { type Gate, gateOf, NgramSet } from './regex-gate.ts';
 import { samplePrompts } from './sample-prompts.ts';
 
-const allows = (pattern: RegExp, text: string) => new NgramSet(text).allows(needOf(pattern));
+const allows = (pattern: RegExp, text: string) => new NgramSet(text).passes(gateOf(pattern));
 
 describe('regex gates', () => {
   it('require the literals every match contains', () => {
@@ -20,12 +20,12 @@ describe('regex gates', () => {
 
   it('never hide a match of a cue or damper pattern (every generated sample)', () => {
     const patterns = [...DAMPERS.flatMap((d) => d.patterns), ...CUES.flatMap((c) => c.groups.flat())];
-    const needs = patterns.map(needOf);
+    const gates = patterns.map(gateOf);
     for (const s of samplePrompts(5, 1500)) {
       const lower = s.text.toLowerCase();
       const grams = new NgramSet(lower);
       patterns.forEach((p, i) => {
-        if (p.test(lower)) expect(grams.allows(needs[i] ?? true)).toBe(true);
+        if (p.test(lower)) expect(grams.passes(gates[i] as Gate)).toBe(true);
       });
     }
   });

@@ -3,7 +3,7 @@
 // Gates only skip work: a gate that is unsure says "maybe" and the regex decides.
 
 /** A requirement on the text: a literal (as n-gram bits), all of, any of, or nothing (`true`). */
-export type Need = true | { lit: Int32Array } | { all: Need[] } | { any: Need[] };
+export type Need = true | { lit: Int32Array; text: string } | { all: Need[] } | { any: Need[] };
 
 const BITS = 15;
 const SHIFT = 32 - BITS;
@@ -29,17 +29,87 @@ function literalBits(literal: string): Int32Array {
   return Int32Array.from(bits);
 }
 
-/** The character 1-, 2- and 3-grams of a text, hashed into one bit set (false positives only). */
+/**
+ * A need flattened for speed into clauses that must all hold, each met by any one of its literals
+ * (conjunctive form), laid out as `[clauses, end₁, cjk₁, (bits, bit…)…, end₂, …]` where `end` is the
+ * offset of the next clause and `cjk` is 1 when every literal of the clause holds CJK characters
+ * (so a text without any fails it at once); an empty gate requires nothing. Checking it is two plain loops: the recursive `Need` cost more than the regexes
+ * it spared. Where the exact form would grow large the gate is weakened, never strengthened: a
+ * weaker gate only says "maybe" more often, and the regex decides.
+ */
+export type Gate = Int32Array;
+
+type Clause = { bits: Int32Array; text: string }[];
+/** Characters from the CJK radicals onwards: Chinese, Japanese and Korean text. */
+const CJK_START = 0x2e80;
+const CJK = /[\u2e80-\uffff]/;
+/** Clauses kept when the literals of alternatives are distributed over each other. */
+const MAX_PRODUCT = 8;
+
+/** Selectivity of a clause: fewer and longer literals fail more often. */
+const looseness = (clause: Clause): number =>
+  clause.length * 8 - Math.min(...clause.map((literal) => literal.bits.length));
+
+function clauses(need: Need): Clause[] {
+  if (need === true) return [];
+  if ('lit' in need) return [[{ bits: need.lit, text: need.text }]];
+  if ('all' in need) return need.all.flatMap(clauses);
+  // any(A, B, …): when every alternative's clauses can be distributed over the others within
+  // MAX_PRODUCT clauses, that is exact; otherwise each alternative keeps its most selective clause,
+  // and the one clause "any of those" is a sound, weaker gate.
+  const options = need.any.map(clauses);
+  if (options.some((o) => o.length === 0)) return [];
+  const size = options.reduce((n, o) => n * o.length, 1);
+  if (size <= MAX_PRODUCT) {
+    let product: Clause[] = [[]];
+    for (const option of options)
+      product = product.flatMap((left) => option.map((right) => [...left, ...right]));
+    return product;
+  }
+  const best = options.map((o) => [...o].sort((x, y) => looseness(x) - looseness(y))[0] as Clause);
+  return [best.flat()];
+}
+
+/** Flattens a need into a Gate (see `Gate`), most selective clause first. */
+export function compileGate(need: Need): Gate {
+  const sorted = clauses(need).sort((x, y) => looseness(x) - looseness(y));
+  const flat: number[] = [sorted.length];
+  for (const clause of sorted) {
+    const endAt = flat.length;
+    flat.push(0, clause.every((literal) => CJK.test(literal.text)) ? 1 : 0);
+    for (const literal of clause) flat.push(literal.bits.length, ...literal.bits);
+    flat[endAt] = flat.length;
+  }
+  return Int32Array.from(flat);
+}
+
+/** The gate of a pattern: what `needOf` says, compiled. */
+export const gateOf = (pattern: RegExp): Gate => compileGate(needOf(pattern));
+
+/**
+ * The character 1-, 2- and 3-grams of a text, hashed into one bit set (false positives only).
+ * `reset` refills it for another text, so one set can serve many calls without allocating.
+ */
 export class NgramSet {
   private readonly bits = new Int32Array(1 << (BITS - 5));
+  /** Whether the text holds any CJK character. */
+  private cjk = false;
 
-  constructor(text: string) {
+  constructor(text = '') {
+    this.reset(text);
+  }
+
+  reset(text: string): this {
     const bits = this.bits;
+    bits.fill(0);
     const end = text.length;
     let pair = 0;
     let single = 0;
+    let cjk = false;
     for (let i = 0; i < end; i++) {
-      const m = mix(text.charCodeAt(i));
+      const c = text.charCodeAt(i);
+      if (c >= CJK_START) cjk = true;
+      const m = mix(c);
       let k = m >>> SHIFT;
       bits[k >>> 5] = (bits[k >>> 5] as number) | (1 << (k & 31));
       if (i > 0) {
@@ -53,25 +123,37 @@ export class NgramSet {
       }
       single = m;
     }
+    this.cjk = cjk;
+    return this;
   }
 
-  /** False when the text cannot meet the need; true when it may. */
-  allows(need: Need): boolean {
-    if (need === true) return true;
-    if ('lit' in need) {
-      const lit = need.lit;
-      for (let i = 0; i < lit.length; i++) {
-        const k = lit[i] as number;
-        if (((this.bits[k >>> 5] as number) & (1 << (k & 31))) === 0) return false;
+  /** False when the text cannot match the gate's pattern; true when it may. */
+  passes(gate: Gate): boolean {
+    const bits = this.bits;
+    const clauseCount = gate.length === 0 ? 0 : (gate[0] as number);
+    let at = 1;
+    for (let clause = 0; clause < clauseCount; clause++) {
+      const clauseEnd = gate[at] as number;
+      if (gate[at + 1] === 1 && !this.cjk) return false;
+      at += 2;
+      let met = false;
+      while (at < clauseEnd) {
+        const end = at + 1 + (gate[at] as number);
+        let i = at + 1;
+        for (; i < end; i++) {
+          const k = gate[i] as number;
+          if (((bits[k >>> 5] as number) & (1 << (k & 31))) === 0) break;
+        }
+        if (i === end) {
+          met = true;
+          break;
+        }
+        at = end;
       }
-      return true;
+      if (!met) return false;
+      at = clauseEnd;
     }
-    if ('all' in need) {
-      for (const part of need.all) if (!this.allows(part)) return false;
-      return true;
-    }
-    for (const part of need.any) if (this.allows(part)) return true;
-    return false;
+    return true;
   }
 }
 
@@ -106,7 +188,7 @@ class NeedParser {
     const parts: Need[] = [];
     let run = '';
     const flush = () => {
-      if (run.length > 0) parts.push({ lit: literalBits(run) });
+      if (run.length > 0) parts.push({ lit: literalBits(run), text: run });
       run = '';
     };
     while (this.i < this.source.length && this.source[this.i] !== '|' && this.source[this.i] !== ')') {
