@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { capabilityDistribution, topCapability } from './capability.ts';
+import { samplePrompts } from './sample-prompts.ts';
 import { CAPABILITIES } from './types.ts';
 
 const top = (text: string, req = {}) => topCapability(capabilityDistribution(req, text));
@@ -57,5 +58,22 @@ describe('capability word cues', () => {
     expect(twice).toBeGreaterThan(once);
     expect(evidence('poem '.repeat(20)).writing).toBeCloseTo(evidence('poem '.repeat(30)).writing, 3);
     expect(topCapability(evidence('请把这段代码改成函数'))).toBe('coding');
+  });
+});
+
+describe('capability pattern gates', () => {
+  const evidence = (text: string) => capabilityDistribution({}, text);
+  it('never hide a formula (every generated sample and hand-made ones)', () => {
+    // A gate may only skip a pattern that cannot match: every text the formula pattern matches
+    // must get math evidence.
+    const formula =
+      /\$[^$\n]{1,80}\$|\\(?:frac|sqrt)\b|\b\d+\s*[-+*/^×÷=]\s*\d+|[a-z]\s*\^\s*\d|\b[xyz]\s*=\s*/i;
+    for (const s of samplePrompts(3, 1500)) {
+      if (formula.test(s.text)) expect(evidence(s.text).math_reasoning).toBeGreaterThan(0);
+    }
+    for (const text of ['3 - 4', '2×3', 'x = 1', 'a^2', '$y$', '\\frac{1}{2}', '10/5', '7 ÷ 7']) {
+      expect(evidence(text).math_reasoning).toBeGreaterThan(0);
+    }
+    expect(evidence('plain words only').math_reasoning).toBe(0);
   });
 });

@@ -17,6 +17,11 @@ interface PatternCue {
   cap: number;
   /** Global patterns, case-insensitive (`gi` or `gim`), as the gates read lower-cased text. */
   patterns: readonly RegExp[];
+  /**
+   * Literals every match of the patterns needs, for patterns that hide them in character classes
+   * (digits, operators); without it each pattern's own literals gate it.
+   */
+  needs?: RegExp;
 }
 
 /**
@@ -69,12 +74,13 @@ const PATTERN_CUES: readonly PatternCue[] = [
     weight: 1.5,
     cap: 3,
     // One pattern: its alternatives overlap (`$x = 1$` holds a formula and an assignment).
+    needs: /\$|\\|\^|=|(?:0|1|2|3|4|5|6|7|8|9).*(?:-|\+|\*|\/|×|÷)/,
     patterns: [
       /\$[^$\n]{1,80}\$|\\(?:frac|sqrt|sum|int|cdot|times|pi|theta|le|ge)\b|\b\d+\s*[-+*/^×÷=]\s*\d+|[a-z]\s*\^\s*\d|\b[xyz]\s*=\s*/gi,
     ],
   },
 ];
-const PATTERN_GATES = PATTERN_CUES.map((cue) => cue.patterns.map(gateOf));
+const PATTERN_GATES = PATTERN_CUES.map((cue) => cue.patterns.map((pattern) => gateOf(cue.needs ?? pattern)));
 
 const WORD_CUES: readonly WordCue[] = [
   {
@@ -139,26 +145,46 @@ function visionPhrases(): string {
 const isWordCode = (c: number): boolean =>
   (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95 || (c >= 65 && c <= 90);
 
-interface Phrase {
-  cue: number;
-  text: string;
-}
-
-/** Phrases by the hash of their first word, each list in the cues' order of preference. */
-const PHRASES = new Map<number, Phrase[]>();
+/**
+ * Phrases by the hash of their first word, in an open-addressing table: slot `k` holds a hash in
+ * `TABLE_HASH` and the range `[TABLE_FROM, TABLE_TO)` of its phrases in `PHRASE_CUE`/`PHRASE_TEXT`,
+ * each range in the cues' order of preference.
+ */
+const byFirstWord = new Map<number, { cue: number; text: string }[]>();
 WORD_CUES.forEach((cue, index) => {
   for (const phrase of cue.words.split('|')) {
     let end = 0;
     while (end < phrase.length && isWordCode(phrase.charCodeAt(end))) end++;
     const key = fnv1a(phrase.slice(0, end));
-    const list = PHRASES.get(key) ?? [];
+    const list = byFirstWord.get(key) ?? [];
     list.push({ cue: index, text: phrase });
-    PHRASES.set(key, list);
+    byFirstWord.set(key, list);
   }
 });
+const TABLE_BITS = 11;
+const TABLE_MASK = (1 << TABLE_BITS) - 1;
+const TABLE_HASH = new Int32Array(1 << TABLE_BITS);
+const TABLE_FROM = new Int32Array(1 << TABLE_BITS);
+const TABLE_TO = new Int32Array(1 << TABLE_BITS);
+const PHRASE_CUE: number[] = [];
+const PHRASE_TEXT: string[] = [];
+for (const [hash, list] of byFirstWord) {
+  let slot = hash & TABLE_MASK;
+  while (TABLE_TO[slot] !== 0) slot = (slot + 1) & TABLE_MASK;
+  TABLE_HASH[slot] = hash;
+  TABLE_FROM[slot] = PHRASE_CUE.length;
+  for (const phrase of list) {
+    PHRASE_CUE.push(phrase.cue);
+    PHRASE_TEXT.push(phrase.text);
+  }
+  TABLE_TO[slot] = PHRASE_CUE.length;
+}
 const CHINESE = WORD_CUES.map((cue) => new RegExp(cue.chinese, 'g'));
-/** The first code unit of CJK text (CJK radicals onwards). */
-const CJK_START = 0x2e80;
+/** Gates of the Chinese words: text without CJK characters, or without the words, runs none. */
+const CHINESE_GATES = CHINESE.map(gateOf);
+/** 1 for the ASCII word characters (letters, digits, `_`), which are the only word characters here. */
+const WORD_CODE = new Uint8Array(128);
+for (let c = 0; c < 128; c++) WORD_CODE[c] = isWordCode(c) ? 1 : 0;
 
 /**
  * Counts every word cue's matches in one pass over the words of `lower`: at each word, the first
@@ -168,12 +194,10 @@ const CJK_START = 0x2e80;
 function countWords(lower: string, counts: Float64Array): void {
   const n = lower.length;
   const resumeAt = new Int32Array(WORD_CUES.length);
-  let cjk = false;
   let i = 0;
   while (i < n) {
     const c = lower.charCodeAt(i);
-    if (!isWordCode(c)) {
-      if (c >= CJK_START) cjk = true;
+    if (c >= 128 || WORD_CODE[c] === 0) {
       i++;
       continue;
     }
@@ -182,26 +206,24 @@ function countWords(lower: string, counts: Float64Array): void {
     let end = i + 1;
     for (; end < n; end++) {
       const d = lower.charCodeAt(end);
-      if (!isWordCode(d)) break;
+      if (d >= 128 || WORD_CODE[d] === 0) break;
       h = fnvCodePoint(h, d);
     }
-    const phrases = PHRASES.get(h >>> 0);
-    if (phrases !== undefined) {
-      for (const phrase of phrases) {
-        if ((resumeAt[phrase.cue] as number) > i) continue;
-        const stop = i + phrase.text.length;
-        if (lower.startsWith(phrase.text, i) && (stop >= n || !isWordCode(lower.charCodeAt(stop)))) {
-          counts[phrase.cue] = (counts[phrase.cue] as number) + 1;
-          resumeAt[phrase.cue] = stop;
-        }
+    let slot = h & TABLE_MASK;
+    while (TABLE_TO[slot] !== 0 && TABLE_HASH[slot] !== h) slot = (slot + 1) & TABLE_MASK;
+    const to = TABLE_TO[slot] as number;
+    for (let k = TABLE_FROM[slot] as number; k < to; k++) {
+      const cue = PHRASE_CUE[k] as number;
+      if ((resumeAt[cue] as number) > i) continue;
+      const text = PHRASE_TEXT[k] as string;
+      const stop = i + text.length;
+      if (lower.startsWith(text, i) && (stop >= n || !isWordCode(lower.charCodeAt(stop)))) {
+        counts[cue] = (counts[cue] as number) + 1;
+        resumeAt[cue] = stop;
       }
     }
     i = end;
   }
-  if (!cjk) return;
-  CHINESE.forEach((pattern, cue) => {
-    counts[cue] = (counts[cue] as number) + count(pattern, lower);
-  });
 }
 
 /** Matches of a global pattern in `text`, counted up to `limit`. */
@@ -269,6 +291,10 @@ function capabilityOf(
   });
   const counts = new Float64Array(WORD_CUES.length);
   countWords(lowerHead, counts);
+  CHINESE.forEach((pattern, cue) => {
+    if (grams.passes(CHINESE_GATES[cue] as Gate))
+      counts[cue] = (counts[cue] as number) + count(pattern, lowerHead);
+  });
   WORD_CUES.forEach((cue, index) => {
     const n = counts[index] as number;
     if (n > 0) evidence[cue.capability] += Math.min(n * cue.weight, cue.cap);
