@@ -20,7 +20,6 @@ const EMAIL = /\b[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+\b/g;
 const QUOTED =
   /"[^"\n]{1,600}"|“[^”]{1,600}”|‘[^’\n]{1,600}’|「[^」]{1,600}」|『[^』]{1,600}』|《[^》\n]{1,80}》|«[^»]{1,600}»/g;
 
-const CJK_CHARS = /[\u3040-\u30ff\u3400-\u9fff]/g;
 const QUOTE_MARK = /["“‘「『《«]/;
 const LIST_ITEM = /^\s*(?:[-*•·+]|\d{1,3}[.)、]|[a-hA-H][.)]|[(（]\d{1,3}[)）])\s*\S/;
 /** A short heading followed by a colon, e.g. `Question:`, `Input text:`, `问题：`. */
@@ -35,25 +34,68 @@ function hasColon(line: string): boolean {
   return line.includes(':') || line.includes('：');
 }
 
+/** JavaScript's `\s`: what `trim` removes and `split(/\s+/)` splits on. */
+function isSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+function isBlank(line: string): boolean {
+  for (let i = 0; i < line.length; i++) if (!isSpace(line.charCodeAt(i))) return false;
+  return true;
+}
+
+/** `text.trim().split(/\s+/).length` without the copies: runs of non-space, at least 1. */
+function wordCount(text: string): number {
+  let words = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const space = isSpace(text.charCodeAt(i));
+    if (!space && !inWord) words++;
+    inWord = !space;
+  }
+  return Math.max(words, 1);
+}
+
+const isCjkChar = (c: number): boolean => (c >= 0x3040 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x9fff);
+
 /**
  * Where an inline value starts: after the first colon that follows an instruction of three words or
  * more (six CJK characters), e.g. `Translate into French: <value>`; 0 when there is none. A colon
  * after a short opener such as "Quick one:" does not count.
  */
 function inlineValueStart(line: string): number {
-  for (let i = line.indexOf(':') === -1 ? line.indexOf('：') : 0; i >= 0 && i < line.length; i++) {
+  let last = line.length - 1;
+  while (last >= 0 && isSpace(line.charCodeAt(last))) last--;
+  let words = 0;
+  let inWord = false;
+  let cjk = 0;
+  for (let i = 0; i < last; i++) {
     const c = line.charCodeAt(i);
-    if (c !== 58 && c !== 0xff1a) continue;
-    const before = line.slice(0, i);
-    const words = before.trim().split(/\s+/).length + (before.match(CJK_CHARS)?.length ?? 0) / 2;
-    if (words >= 3 && line.slice(i + 1).trim().length > 0) return i + 1;
+    if ((c === 58 || c === 0xff1a) && Math.max(words, 1) + cjk / 2 >= 3) return i + 1;
+    const space = isSpace(c);
+    if (!space && !inWord) words++;
+    inWord = !space;
+    if (isCjkChar(c)) cjk++;
   }
   return 0;
 }
 
+const SENTENCE_MARK = /[.?!。？！]/;
+
 function isLabel(label: string): boolean {
-  const words = label.trim().split(/\s+/).length;
-  return words <= 6 && !/[.?!。？！]/.test(label);
+  return wordCount(label) <= 6 && !SENTENCE_MARK.test(label);
 }
 
 function codeSymbols(line: string): number {
@@ -66,14 +108,25 @@ function codeSymbols(line: string): number {
 }
 
 function looksLikeCode(line: string): boolean {
-  const trimmed = line.trim();
-  if (trimmed.length === 0) return false;
-  const symbols = codeSymbols(trimmed);
+  const symbols = codeSymbols(line);
   if (symbols === 0) return false;
+  let first = 0;
+  let last = line.length - 1;
+  while (first <= last && isSpace(line.charCodeAt(first))) first++;
+  while (last >= first && isSpace(line.charCodeAt(last))) last--;
+  const trimmedLength = last - first + 1;
   // The prose test is the costly one, so it runs only on lines the symbol rules would call code.
-  const dense = symbols >= 3 && symbols >= trimmed.length * 0.06;
+  const dense = symbols >= 3 && symbols >= trimmedLength * 0.06;
   if (!dense && !/^(?: {4}|\t)/.test(line)) return false;
-  return !PROSE.test(trimmed);
+  return !PROSE.test(line.slice(first, last + 1));
+}
+
+/** Whether a line ends in a colon (trailing space aside). */
+function endsWithColon(line: string): boolean {
+  let last = line.length - 1;
+  while (last >= 0 && isSpace(line.charCodeAt(last))) last--;
+  const c = last >= 0 ? line.charCodeAt(last) : 0;
+  return c === 58 || c === 0xff1a;
 }
 
 /** Replaces slot values with placeholders; line structure is kept so the template's frame survives. */
@@ -86,11 +139,15 @@ export function maskSlots(text: string): string {
   if (QUOTE_MARK.test(flat)) flat = flat.replace(QUOTED, SLOT.quote);
   const lines = flat.split('\n');
   // Only in a form (two or more `Label: value` lines) is the text after a label a value; elsewhere
-  // a colon often just introduces the rest of the request.
+  // a colon often just introduces the rest of the request. `labels[i]` is the label of line i when
+  // it has one that reads as a label, else null.
   let labelLines = 0;
-  const labels = lines.map((line) => (hasColon(line) ? LABEL.exec(line) : null));
-  for (const label of labels) {
-    if (label && isLabel(label[1] ?? '') && (label[2] ?? '').trim().length > 0) labelLines++;
+  const labels: (RegExpExecArray | null)[] = [];
+  for (const line of lines) {
+    const label = hasColon(line) ? LABEL.exec(line) : null;
+    const kept = label && isLabel(label[1] ?? '') ? label : null;
+    labels.push(kept);
+    if (kept && !isBlank(kept[2] ?? '')) labelLines++;
   }
   const form = labelLines >= 2;
   const out: string[] = [];
@@ -104,7 +161,7 @@ export function maskSlots(text: string): string {
   };
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index] as string;
-    if (line.trim().length === 0) {
+    if (isBlank(line)) {
       if (seenContent) maskParagraph = false;
       last = '';
       continue;
@@ -112,7 +169,7 @@ export function maskSlots(text: string): string {
     const label = labels[index] ?? null;
     if (maskParagraph) {
       seenContent = true;
-      if (!label || !isLabel(label[1] ?? '')) {
+      if (!label) {
         emit(SLOT.value);
         continue;
       }
@@ -126,9 +183,9 @@ export function maskSlots(text: string): string {
       emit(SLOT.code);
       continue;
     }
-    if (label && isLabel(label[1] ?? '')) {
+    if (label) {
       const value = label[2] ?? '';
-      if (value.trim().length === 0) {
+      if (isBlank(value)) {
         emit(`${label[1]}:`);
         maskParagraph = true;
         seenContent = false;
@@ -136,24 +193,26 @@ export function maskSlots(text: string): string {
       }
       // A long sentence after a label on the first line is usually the instruction behind an opener
       // such as "Quick one:", not a field of the form.
-      if (form && !(out.length === 0 && value.trim().split(/\s+/).length >= 8)) {
+      if (form && !(out.length === 0 && wordCount(value) >= 8)) {
         emit(`${label[1]}:`);
         emit(SLOT.value);
         continue;
       }
     }
-    if (hasColon(line) && !/[:：]\s*$/.test(line)) {
-      const cut = inlineValueStart(line);
-      if (cut > 0) {
-        emit(line.slice(0, cut));
-        emit(SLOT.value);
-        continue;
-      }
+    if (!hasColon(line)) {
+      emit(line);
+      continue;
     }
-    if (hasColon(line) && /[:：]\s*$/.test(line)) {
+    if (endsWithColon(line)) {
       emit(line);
       maskParagraph = true;
       seenContent = false;
+      continue;
+    }
+    const cut = inlineValueStart(line);
+    if (cut > 0) {
+      emit(line.slice(0, cut));
+      emit(SLOT.value);
       continue;
     }
     emit(line);
