@@ -25,7 +25,9 @@ import {
 import type { AccountVerdict } from '../src/contract/outputs.ts';
 import { analyze } from '../src/engine/analyze.ts';
 import {
+  ablateFields,
   type EvalReport,
+  FIELD_ABLATIONS,
   readLabels,
   recallAtFalsePositiveRate,
   scoredAccounts,
@@ -119,6 +121,20 @@ const sameFpr = reports.map((r) => ({
   point: recallAtFalsePositiveRate(scoredAccounts(evalLabels.value.records, r.verdicts), budget),
 }));
 
+// The same evaluation traffic with groups of optional fields removed: providers log different
+// things, and the detector must not depend on one optional field to work at all.
+const ablations: { name: string; report: EvalReport }[] = [];
+for (const [i, ablation] of FIELD_ABLATIONS.entries()) {
+  log(`analyzing the evaluation seed with ${ablation.name}`);
+  const events = join(work, `ablation-${i}.jsonl.gz`);
+  await ablateFields(evaluation.events, events, ablation);
+  const run = await analyze([events]);
+  ablations.push({
+    name: ablation.name,
+    report: await score(`ablation-${i}`, run.accounts, events, evaluation.labels),
+  });
+}
+
 log('running the scaling benchmark');
 const scalingJson = join(work, 'scaling.json');
 const bench = spawnSync(
@@ -199,6 +215,22 @@ lines.push(
     const g = r.report.grouping;
     return `| ${r.name} | ${t.detected} of ${t.detected + t.undetected} | ${hours(t.seconds.median)} / ${hours(t.seconds.max)} | ${num(s.median)} / ${num(s.p90)} | ${g.purity === null ? 'n/a' : g.purity.toFixed(3)} | ${g.adjustedRandIndex === null ? 'n/a' : g.adjustedRandIndex.toFixed(3)} |`;
   }),
+  '',
+  '## When optional fields are missing',
+  '',
+  'The detector on the same evaluation traffic with groups of optional fields taken out (`FIELD_ABLATIONS` in src/eval/field-ablation.ts): what it leans on.',
+  '',
+  '| traffic | attack recall | benign false-positive rate | worst benign archetype | operator purity | time to detect (median) |',
+  '|---|---:|---:|---|---:|---:|',
+  ...[{ name: 'every field (as above)', report: reports[0]!.report }, ...ablations].map(
+    ({ name, report }) => {
+      const benign = report.accounts.archetypes.filter((a) => a.label === 'benign');
+      const worst = benign.reduce((w, a) => ((a.rate ?? 0) > (w?.rate ?? -1) ? a : w), benign[0]);
+      const worstCell = worst ? `${worst.archetype} ${pct(worst.rate)}` : 'n/a';
+      const purity = report.grouping.purity === null ? 'n/a' : report.grouping.purity.toFixed(3);
+      return `| ${name} | ${pct(report.accounts.recall)} | ${pct(report.accounts.falsePositiveRate)} | ${worstCell} | ${purity} | ${hours(report.timeToDetect.seconds.median)} |`;
+    },
+  ),
   '',
   '## Scaling',
   '',
