@@ -1,7 +1,7 @@
 // Reasoning-elicitation score: does the request ask for a reasoning trace, a judgement or a "safe"
 // rewrite to harvest? Explainable: the score comes with the names of the cues that fired.
 
-import { CUES, DAMPERS, PREFILTER } from './elicitation-cues.ts';
+import { CUES, type Cue, DAMPERS, PREFILTER } from './elicitation-cues.ts';
 import { type Gate, gateOf, NgramSet } from './regex-gate.ts';
 import type { ElicitationSignal } from './types.ts';
 
@@ -41,6 +41,39 @@ const SHUT = 2;
  */
 const scratchGrams = new NgramSet();
 const gateMemo = new Uint8Array(slots);
+
+/** Whether the text may match a pattern: its gate, checked once per text (memoised by slot). */
+function open(p: GatedPattern, grams: NgramSet): boolean {
+  let state = gateMemo[p.slot] as number;
+  if (state === UNKNOWN) {
+    state = grams.passes(p.gate) ? OPEN : SHUT;
+    gateMemo[p.slot] = state;
+  }
+  return state === OPEN;
+}
+
+function anyMatches(patterns: readonly GatedPattern[], chunk: string, grams: NgramSet): boolean {
+  for (const p of patterns) if (open(p, grams) && p.pattern.test(chunk)) return true;
+  return false;
+}
+
+function everyGroupOpen(groups: readonly (readonly GatedPattern[])[], grams: NgramSet): boolean {
+  for (const group of groups) {
+    let any = false;
+    for (let i = 0; i < group.length && !any; i++) any = open(group[i] as GatedPattern, grams);
+    if (!any) return false;
+  }
+  return true;
+}
+
+function everyGroupMatches(
+  groups: readonly (readonly GatedPattern[])[],
+  chunk: string,
+  grams: NgramSet,
+): boolean {
+  for (const group of groups) if (!anyMatches(group, chunk, grams)) return false;
+  return true;
+}
 
 /**
  * Splits a long text into chunks of consecutive paragraphs, so that words scattered over a long
@@ -83,30 +116,23 @@ export function elicitationOfLower(lowerText: string, grams?: NgramSet): Elicita
  */
 export function scoreCues(lower: string, grams: NgramSet = scratchGrams.reset(lower)): ElicitationSignal {
   gateMemo.fill(UNKNOWN);
-  const open = (p: GatedPattern): boolean => {
-    let state = gateMemo[p.slot] as number;
-    if (state === UNKNOWN) {
-      state = grams.passes(p.gate) ? OPEN : SHUT;
-      gateMemo[p.slot] = state;
-    }
-    return state === OPEN;
-  };
-  const matches = (p: GatedPattern, chunk: string) => open(p) && p.pattern.test(chunk);
   let chunks: string[] | null = null;
-  const fired: (typeof GATED_CUES)[number]['cue'][] = [];
+  const fired: Cue[] = [];
   for (const { cue, groups } of GATED_CUES) {
     if (fired.some((c) => c.name === cue.name)) continue;
     // Most texts fail on the gates alone; the chunks are cut only when a cue may fire.
-    if (!groups.every((group) => group.some(open))) continue;
+    if (!everyGroupOpen(groups, grams)) continue;
     chunks ??= lower.length > CHUNKED_ABOVE ? paragraphChunks(lower) : [lower];
-    if (!chunks.some((chunk) => groups.every((group) => group.some((p) => matches(p, chunk))))) continue;
-    fired.push(cue);
+    let matched = false;
+    for (let i = 0; i < chunks.length && !matched; i++)
+      matched = everyGroupMatches(groups, chunks[i] as string, grams);
+    if (matched) fired.push(cue);
   }
   if (fired.length === 0) return { score: 0, cues: [] };
   // Look-alike contexts only matter, and are only reported, beside a cue that fired.
   const contexts = new Map<string, number>();
   for (const { damper, patterns } of GATED_DAMPERS) {
-    if (patterns.some((p) => matches(p, lower))) contexts.set(damper.name, damper.factor);
+    if (anyMatches(patterns, lower, grams)) contexts.set(damper.name, damper.factor);
   }
   let strongMiss = 1;
   let weakMiss = 1;
