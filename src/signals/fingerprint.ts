@@ -12,10 +12,16 @@ export const SEQUENCE_SLOTS = 64;
  * paraphrase that reorders clauses or swaps a phrase changes most token pairs but fewer words.
  */
 export const WORD_SLOTS = 64;
-/** MinHash slots in a sketch, both parts; bands × rows must equal this. */
+/** MinHash slots in a sketch, both parts. */
 export const SKETCH_SLOTS = SEQUENCE_SLOTS + WORD_SLOTS;
+/**
+ * Word slots that LSH bands cover (the first ones): half of them find a paraphrase about as often
+ * as all of them would, at two thirds of the bucket lookups per assign; the rest are only verified.
+ */
+export const WORD_BANDED_SLOTS = 32;
 export const BAND_ROWS = 2;
-export const BANDS = SKETCH_SLOTS / BAND_ROWS;
+/** Bands over slots [0, SEQUENCE_SLOTS + WORD_BANDED_SLOTS), BAND_ROWS consecutive slots each. */
+export const BANDS = (SEQUENCE_SLOTS + WORD_BANDED_SLOTS) / BAND_ROWS;
 /**
  * Below this many wording tokens (words and masked names) the masked skeleton says too little, so
  * the unmasked text is used.

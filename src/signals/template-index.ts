@@ -101,6 +101,28 @@ function equalSlots(a: Uint32Array, b: Uint32Array, from: number, to: number): n
   return same;
 }
 
+/**
+ * Keeps the VERIFIED_CANDIDATES clusters with the most shared bands, in place: the same as a
+ * stable sort by hits then a cut (ties keep band order, so results stay deterministic), without
+ * sorting the whole list, which a popular bucket can make long.
+ */
+function keepMostHits(candidates: Cluster[]): void {
+  const kept: Cluster[] = [];
+  for (const cluster of candidates) {
+    if (
+      kept.length === VERIFIED_CANDIDATES &&
+      cluster.hits <= (kept[VERIFIED_CANDIDATES - 1] as Cluster).hits
+    )
+      continue;
+    let at = kept.length;
+    while (at > 0 && (kept[at - 1] as Cluster).hits < cluster.hits) at--;
+    kept.splice(at, 0, cluster);
+    if (kept.length > VERIFIED_CANDIDATES) kept.length = VERIFIED_CANDIDATES;
+  }
+  candidates.length = 0;
+  for (const cluster of kept) candidates.push(cluster);
+}
+
 export class TemplateIndex {
   private readonly clusters = new Map<string, Cluster>();
   /** Band hash -> the clusters listed under it (at most MAX_BUCKET), split as MAPS_PER_BAND says. */
@@ -155,6 +177,7 @@ export class TemplateIndex {
     const short = tokens < this.minFuzzyTokens;
     const threshold = short ? Math.max(this.shortThreshold, this.threshold) : this.threshold;
     const useWords = tokens >= this.minWordTokens;
+    const maxWordScore = 1 / this.wordThreshold;
     const bands = bandHashes(sketch);
     const packed = pack(sketch);
     // Candidates are ranked by how many bands they share (LSH: more shared bands, more alike)
@@ -175,11 +198,7 @@ export class TemplateIndex {
         }
       }
     }
-    if (candidates.length > VERIFIED_CANDIDATES) {
-      // Stable: ties keep band order, so results stay deterministic.
-      candidates.sort((a, b) => b.hits - a.hits);
-      candidates.length = VERIFIED_CANDIDATES;
-    }
+    if (candidates.length > VERIFIED_CANDIDATES) keepMostHits(candidates);
     // Either sketch can join: the sequence sketch for slot-filled copies of one wording, the word
     // sketch for paraphrases. Each similarity is divided by its threshold, so the exemplar closest
     // by either wins, and a score of 1 or more joins.
@@ -195,7 +214,13 @@ export class TemplateIndex {
         let similarity = sequence;
         const other = cluster.exemplarTokens[e] as number;
         // A long prompt holds many words by chance, so it may not join a short one by words alone.
-        if (useWords && Math.min(tokens, other) >= this.wordLengthRatio * Math.max(tokens, other)) {
+        // The word slots are not read when even a perfect word score could not win.
+        if (
+          useWords &&
+          score < maxWordScore &&
+          bestScore < maxWordScore &&
+          Math.min(tokens, other) >= this.wordLengthRatio * Math.max(tokens, other)
+        ) {
           const word = equalSlots(packed, exemplar, SEQUENCE_WORDS, PACKED_WORDS) / WORD_SLOTS;
           if (word / this.wordThreshold > score) {
             score = word / this.wordThreshold;
