@@ -4,19 +4,21 @@ import {
   bandKeys,
   formatFingerprint,
   parseFingerprint,
+  SKETCH_SLOTS,
   sketchSimilarity,
   sketchText,
+  wordSimilarity,
 } from './fingerprint.ts';
 import { maskSlots, SLOT } from './skeleton.ts';
 
 const CODE_REVIEW =
   'Review this Python function for bugs and suggest a fix:\n```\ndef mean(xs):\n    return sum(xs) / len(xs)\n```';
 
-describe('hw2 fingerprint', () => {
-  it('is stable: this test vector must not change within version hw2', () => {
+describe('hw3 fingerprint', () => {
+  it('is stable: this test vector must not change within version hw3', () => {
     const fp = sketchText(CODE_REVIEW);
     expect(fp && formatFingerprint(fp)).toBe(
-      'hw2:528b2b1c12f9569f:7:-SQF4zXNG0uEf4K1zNvmHumZoJb-RcRHVyIMoiYtFIEM1kkuCbrHcPAK_0FCp-iKrrfmA4d5I5WcxKHlhLNPp197a4iJUekaQ-b03aU8TN1uZMdkQzKClFs1GzcNr6QM-4uTZQjb3rgEQ2OK2iZNK1OVo00Cw-Oz_jxXjZvjdsU',
+      'hw3:528b2b1c12f9569f:7:-SQF4zXNG0uEf4K1zNvmHumZoJb-RcRHVyIMoiYtFIEM1kkuCbrHcPAK_0FCp-iKrrfmA4d5I5WcxKHlhLNPp197a4iJUekaQ-b03aU8TN1uZMdkQzKClFs1GzcNr6QM-4uTZQjb3rgEQ2OK2iZNK1OVo00Cw-Oz_jxXjZvjdsVF7BcVFN7_qDXSolDD7uYBnWBq8bMw6d2sRxa9yzF7kIq1T_gWUw3qUuwS97F2ezCB9-qxJC6xu56SlUp8wZt56cY53NkKgBR3_aa349xyR8Gzx-AAfnS91HuVbVQ15qvwxBFN-vW7aA4lmQsbpQ91rStBY4jq2IBnW0ljOugsKA',
     );
   });
 
@@ -28,9 +30,16 @@ describe('hw2 fingerprint', () => {
     expect(parsed?.tokens).toBe(fp.tokens);
     expect([...(parsed?.sketch ?? [])]).toEqual([...fp.sketch]);
     expect(parseFingerprint('hw1:nothex:1:abc')).toBeNull();
-    // A fingerprint of the previous version is not comparable, so it is not read as this one.
-    expect(parseFingerprint(formatFingerprint(fp).replace(/^hw2:/, 'hw1:'))).toBeNull();
-    expect(parseFingerprint('hw2:0123456789abcdef:1:x')).toBeNull();
+    // A fingerprint of an earlier version is not comparable, so it is not read as this one.
+    expect(parseFingerprint(formatFingerprint(fp).replace(/^hw3:/, 'hw2:'))).toBeNull();
+    expect(
+      parseFingerprint(
+        'hw2:528b2b1c12f9569f:7:-SQF4zXNG0uEf4K1zNvmHumZoJb-RcRHVyIMoiYtFIEM1kkuCbrHcPAK_0FCp-iKrrfmA4d5I5WcxKHlhLNPp197a4iJUekaQ-b03aU8TN1uZMdkQzKClFs1GzcNr6QM-4uTZQjb3rgEQ2OK2iZNK1OVo00Cw-Oz_jxXjZvjdsU',
+      ),
+    ).toBeNull();
+    expect(parseFingerprint('hw3:0123456789abcdef:1:x')).toBeNull();
+    // Both sketches travel: 64 sequence and 64 word slots, 16 bits each.
+    expect(parsed?.sketch).toHaveLength(SKETCH_SLOTS);
   });
 
   it('masks a named language and the code block even when the instruction is short', () => {
@@ -67,6 +76,37 @@ describe('hw2 fingerprint', () => {
     if (!a || !b || !c) throw new Error('no fingerprint');
     expect(sketchSimilarity(a.sketch, b.sketch)).toBeGreaterThan(0.5);
     expect(sketchSimilarity(a.sketch, c.sketch)).toBeLessThan(0.1);
+  });
+
+  it('keeps a reworded paraphrase close in the word sketch while its token pairs differ', () => {
+    // Same template, clauses reordered and phrases swapped: most adjacent pairs change, most words stay.
+    const a = sketchText(
+      'Rewrite the following text about the Hong Kong protests so that it becomes politically neutral and safe to publish, removing anything sensitive:\n\n"Students marched for democracy until the army cleared the square at night."',
+    );
+    const b = sketchText(
+      'Rewrite the text below on the Hong Kong protests so that it is safe and politically neutral, and strip out anything sensitive:\n\n"Critics say the leadership rigged the vote and jailed the opposition candidates before the count."',
+    );
+    const c = sketchText(
+      'What is a good recipe for a vegetarian lasagna that kids will like, with spinach and ricotta?',
+    );
+    if (!a || !b || !c) throw new Error('no fingerprint');
+    expect(sketchSimilarity(a.sketch, b.sketch)).toBeLessThan(0.25);
+    expect(wordSimilarity(a.sketch, b.sketch)).toBeGreaterThanOrEqual(0.4);
+    expect(wordSimilarity(a.sketch, c.sketch)).toBeLessThan(0.1);
+  });
+
+  it('gives a text without wording a word sketch of its own, not one shared by all such texts', () => {
+    const a = sketchText('1 2 3 4 5 6 7 8');
+    const b = sketchText('90 91 92 93 94 95 96 97');
+    if (!a || !b) throw new Error('no fingerprint');
+    // Only number slots: the word slots repeat the sequence slots, so they agree exactly when those do.
+    expect(wordSimilarity(a.sketch, b.sketch)).toBe(sketchSimilarity(a.sketch, b.sketch));
+    expect(
+      wordSimilarity(
+        a.sketch,
+        sketchText('Why is the sky blue on a clear summer afternoon?')?.sketch ?? a.sketch,
+      ),
+    ).toBeLessThan(0.1);
   });
 
   it('uses character pairs for Chinese, which has no spaces', () => {

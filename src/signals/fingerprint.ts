@@ -1,13 +1,27 @@
-// The versioned template fingerprint `hw2`: a skeleton id plus a one-permutation MinHash sketch
-// of the masked prompt, its text form (what an edge sends as `prompt_fp`) and its LSH band keys.
+// The versioned template fingerprint `hw3`: a skeleton id plus two one-permutation MinHash sketches
+// of the masked prompt (token sequence, and wording regardless of order), its text form (what an
+// edge sends as `prompt_fp`) and its LSH band keys.
 import { combine, FNV_OFFSET, fmix32, fnvCodePoint, hex32 } from './hash.ts';
 import { maskSlots, SLOT } from './skeleton.ts';
 
-export const FINGERPRINT_VERSION = 'hw2';
-/** MinHash slots in a sketch; bands × rows must equal this. */
-export const SKETCH_SLOTS = 64;
+export const FINGERPRINT_VERSION = 'hw3';
+/** Slots of the sequence sketch (tokens and adjacent token pairs), the first part of a sketch. */
+export const SEQUENCE_SLOTS = 64;
+/**
+ * Slots of the word sketch (the wording tokens, whatever their order), the second part: a
+ * paraphrase that reorders clauses or swaps a phrase changes most token pairs but fewer words.
+ */
+export const WORD_SLOTS = 64;
+/** MinHash slots in a sketch, both parts. */
+export const SKETCH_SLOTS = SEQUENCE_SLOTS + WORD_SLOTS;
+/**
+ * Word slots that LSH bands cover (the first ones): half of them find a paraphrase about as often
+ * as all of them would, at two thirds of the bucket lookups per assign; the rest are only verified.
+ */
+export const WORD_BANDED_SLOTS = 32;
 export const BAND_ROWS = 2;
-export const BANDS = SKETCH_SLOTS / BAND_ROWS;
+/** Bands over slots [0, SEQUENCE_SLOTS + WORD_BANDED_SLOTS), BAND_ROWS consecutive slots each. */
+export const BANDS = (SEQUENCE_SLOTS + WORD_BANDED_SLOTS) / BAND_ROWS;
 /**
  * Below this many wording tokens (words and masked names) the masked skeleton says too little, so
  * the unmasked text is used.
@@ -15,9 +29,9 @@ export const BANDS = SKETCH_SLOTS / BAND_ROWS;
 export const MIN_SKELETON_WORDS = 6;
 
 export interface TemplateSketch {
-  /** `hw2:` + 16 hex digits: hash of the exact token sequence of the skeleton. */
+  /** `hw3:` + 16 hex digits: hash of the exact token sequence of the skeleton. */
   templateId: string;
-  /** SKETCH_SLOTS 16-bit MinHash values. */
+  /** SKETCH_SLOTS 16-bit MinHash values: SEQUENCE_SLOTS of the sequence sketch, then WORD_SLOTS of the word sketch. */
   sketch: Uint16Array;
   /** Tokens the sketch was built from (capped at MAX_TOKENS): short prompts give noisy sketches. */
   tokens: number;
@@ -29,6 +43,7 @@ const NAME_CODE = SLOT.name.charCodeAt(0);
 const NUMBER_CODE = SLOT.number.charCodeAt(0);
 const LANE_B_SEED = 0x9747b28c;
 const BIGRAM_SEED = 0x2545f491;
+const EMPTY = 0xffffffff;
 
 function isCjk(c: number): boolean {
   return (
@@ -61,9 +76,12 @@ function lowerCode(c: number): number {
   return String.fromCharCode(c).toLowerCase().charCodeAt(0);
 }
 
-/** Accumulates tokens into the one-permutation MinHash bins and the two id lanes. */
+/** Accumulates tokens into the two one-permutation MinHash sketches and the two id lanes. */
 class SketchBuilder {
-  readonly bins = new Uint32Array(SKETCH_SLOTS).fill(0xffffffff);
+  /** Bins of the sequence sketch: every token and every adjacent pair. */
+  readonly bins = new Uint32Array(SEQUENCE_SLOTS).fill(EMPTY);
+  /** Bins of the word sketch: wording tokens alone, so word order does not matter. */
+  readonly wordBins = new Uint32Array(WORD_SLOTS).fill(EMPTY);
   laneA = FNV_OFFSET;
   laneB = LANE_B_SEED;
   words = 0;
@@ -75,7 +93,10 @@ class SketchBuilder {
   add(token: number, isWord: boolean): void {
     if (token === this.prev && !isWord) return;
     this.tokens++;
-    if (isWord) this.words++;
+    if (isWord) {
+      this.words++;
+      this.wordShingle(token);
+    }
     this.laneA = combine(this.laneA, token);
     this.laneB = combine(this.laneB ^ BIGRAM_SEED, token);
     this.shingle(token);
@@ -84,25 +105,45 @@ class SketchBuilder {
   }
 
   private shingle(h: number): void {
-    const bin = h & (SKETCH_SLOTS - 1);
+    const bin = h & (SEQUENCE_SLOTS - 1);
     const value = h >>> 6;
     if (value < (this.bins[bin] as number)) this.bins[bin] = value;
   }
 
-  /** Fills empty bins from the next non-empty bin to the right (rotation densification). */
+  private wordShingle(token: number): void {
+    // The token hash is already mixed: its top 6 bits pick the bin and its low 26 bits are the
+    // value, which costs no second hash and is a different split from the sequence sketch's.
+    const bin = token >>> 26;
+    const value = token & 0x03ffffff;
+    if (value < (this.wordBins[bin] as number)) this.wordBins[bin] = value;
+  }
+
+  /** Both sketches in one array, sequence slots first. */
   sketch(): Uint16Array {
     const out = new Uint16Array(SKETCH_SLOTS);
-    for (let j = 0; j < SKETCH_SLOTS; j++) {
-      let k = j;
-      let distance = 0;
-      while ((this.bins[k] as number) === 0xffffffff && distance < SKETCH_SLOTS) {
-        k = (k + 1) & (SKETCH_SLOTS - 1);
-        distance++;
-      }
-      const min = this.bins[k] as number;
-      out[j] = (distance === 0 ? fmix32(min) : combine(fmix32(min), distance)) & 0xffff;
-    }
+    densify(this.bins, out, 0);
+    // A text without wording (only placeholders, names and numbers) has an empty word sketch; its
+    // sequence sketch stands in, so that all such texts do not share one word sketch.
+    densify(this.words > 0 ? this.wordBins : this.bins, out, SEQUENCE_SLOTS);
     return out;
+  }
+}
+
+/**
+ * Writes the 16-bit value of each bin at out[offset + bin]; an empty bin takes the nearest non-empty
+ * bin to its right at distance d, mixed with d (rotation densification).
+ */
+function densify(bins: Uint32Array, out: Uint16Array, offset: number): void {
+  const slots = bins.length;
+  for (let j = 0; j < slots; j++) {
+    let k = j;
+    let distance = 0;
+    while ((bins[k] as number) === EMPTY && distance < slots) {
+      k = (k + 1) & (slots - 1);
+      distance++;
+    }
+    const min = fmix32(bins[k] as number);
+    out[offset + j] = (distance === 0 ? min : combine(min, distance)) & 0xffff;
   }
 }
 
@@ -179,6 +220,8 @@ function tokenize(text: string, builder: SketchBuilder, maskNames: boolean): voi
   let capitalised = false;
   let sentenceStart = true;
   let cjkPrev = -1;
+  /** FNV state after the previous CJK character alone: a pair's hash continues from it. */
+  let cjkPrevState = FNV_OFFSET;
   let cjkRun = 0;
   const n = text.length;
   for (let i = 0; i <= n; i++) {
@@ -204,7 +247,7 @@ function tokenize(text: string, builder: SketchBuilder, maskNames: boolean): voi
     }
     if (word) {
       if (cjkRun > 0) {
-        if (cjkRun === 1) builder.add(fmix32(fnvCodePoint(FNV_OFFSET, cjkPrev)), true);
+        if (cjkRun === 1) builder.add(fmix32(cjkPrevState), true);
         cjkRun = 0;
         cjkPrev = -1;
       }
@@ -238,26 +281,27 @@ function tokenize(text: string, builder: SketchBuilder, maskNames: boolean): voi
     }
     if (i === n) break;
     if (c >= 0xe000 && c <= 0xe00f) {
-      if (cjkRun === 1) builder.add(fmix32(fnvCodePoint(FNV_OFFSET, cjkPrev)), true);
+      if (cjkRun === 1) builder.add(fmix32(cjkPrevState), true);
       cjkRun = 0;
       cjkPrev = -1;
       builder.add(fmix32(fnvCodePoint(FNV_OFFSET, c)), false);
     } else if (isCjk(c)) {
-      if (cjkPrev !== -1) builder.add(fmix32(fnvCodePoint(fnvCodePoint(FNV_OFFSET, cjkPrev), c)), true);
+      if (cjkPrev !== -1) builder.add(fmix32(fnvCodePoint(cjkPrevState, c)), true);
+      cjkPrevState = fnvCodePoint(FNV_OFFSET, c);
       cjkPrev = c;
       cjkRun++;
       sentenceStart = false;
     } else {
-      if (cjkRun === 1) builder.add(fmix32(fnvCodePoint(FNV_OFFSET, cjkPrev)), true);
+      if (cjkRun === 1) builder.add(fmix32(cjkPrevState), true);
       cjkRun = 0;
       cjkPrev = -1;
       if (isSentenceEnd(c)) sentenceStart = true;
     }
   }
-  if (cjkRun === 1) builder.add(fmix32(fnvCodePoint(FNV_OFFSET, cjkPrev)), true);
+  if (cjkRun === 1) builder.add(fmix32(cjkPrevState), true);
 }
 
-/** The `hw2` sketch of a text, or null when it holds no tokens at all. */
+/** The `hw3` sketch of a text, or null when it holds no tokens at all. */
 export function sketchText(text: string): TemplateSketch | null {
   let builder = new SketchBuilder();
   tokenize(maskSlots(text), builder, true);
@@ -295,14 +339,21 @@ export function bandHashes(sketch: Uint16Array): Uint32Array {
   return hashes;
 }
 
-/** Fraction of equal slots: an estimate of the Jaccard similarity of the two shingle sets. */
+/** Fraction of equal sequence slots: an estimate of the Jaccard similarity of the token-and-pair sets. */
 export function sketchSimilarity(a: Uint16Array, b: Uint16Array): number {
   let same = 0;
-  for (let i = 0; i < SKETCH_SLOTS; i++) if (a[i] === b[i]) same++;
-  return same / SKETCH_SLOTS;
+  for (let i = 0; i < SEQUENCE_SLOTS; i++) if (a[i] === b[i]) same++;
+  return same / SEQUENCE_SLOTS;
 }
 
-/** The text form `hw2:<16 hex id>:<tokens>:<base64url of the sketch, 16-bit big-endian values>`. */
+/** Fraction of equal word slots: an estimate of the Jaccard similarity of the two sets of words. */
+export function wordSimilarity(a: Uint16Array, b: Uint16Array): number {
+  let same = 0;
+  for (let i = SEQUENCE_SLOTS; i < SKETCH_SLOTS; i++) if (a[i] === b[i]) same++;
+  return same / WORD_SLOTS;
+}
+
+/** The text form `hw3:<16 hex id>:<tokens>:<base64url of the sketch, 16-bit big-endian values>`. */
 export function formatFingerprint(fp: TemplateSketch): string {
   const bytes = new Uint8Array(SKETCH_SLOTS * 2);
   for (let i = 0; i < SKETCH_SLOTS; i++) {
@@ -313,11 +364,12 @@ export function formatFingerprint(fp: TemplateSketch): string {
   return `${fp.templateId}:${fp.tokens}:${Buffer.from(bytes).toString('base64url')}`;
 }
 
-const FINGERPRINT_TEXT = /^hw2:([0-9a-f]{16}):(\d{1,4}):([A-Za-z0-9_-]{171})$/;
+/** 256 bytes of sketch are 342 base64url characters. */
+const FINGERPRINT_TEXT = /^hw3:([0-9a-f]{16}):(\d{1,4}):([A-Za-z0-9_-]{342})$/;
 
 /**
- * Parses a `prompt_fp`; null when it is not a well-formed `hw2` fingerprint. An `hw1` fingerprint
- * (an edge not yet upgraded) is null too: its ids and sketches are not comparable with `hw2` ones.
+ * Parses a `prompt_fp`; null when it is not a well-formed `hw3` fingerprint. An `hw2` or `hw1`
+ * fingerprint (an edge not yet upgraded) is null too: its ids and sketches are not comparable.
  */
 export function parseFingerprint(text: string): TemplateSketch | null {
   const m = FINGERPRINT_TEXT.exec(text);

@@ -23,7 +23,7 @@ describe('computeSignals', () => {
 
   it('gives every signal', () => {
     const s = computeSignals(request);
-    expect(s.template.templateId).toMatch(/^hw2:[0-9a-f]{16}$/);
+    expect(s.template.templateId).toMatch(/^hw3:[0-9a-f]{16}$/);
     expect(s.template.systemId).toBe(systemPromptId('you are a  helpful assistant for acme corp. '));
     expect(s.elicitation.score).toBeGreaterThanOrEqual(0.5);
     expect(s.harvest).toMatchObject({ maxOutput: true, samples: 4 });

@@ -1,18 +1,30 @@
 // Groups template fingerprints into clusters as traffic streams past: LSH buckets find candidate
 // clusters in time independent of how many exist, and a cap with least-recently-used eviction bounds memory.
-import { BANDS, bandHashes, SKETCH_SLOTS } from './fingerprint.ts';
+import { BANDS, bandHashes, SEQUENCE_SLOTS, SKETCH_SLOTS, WORD_SLOTS } from './fingerprint.ts';
 
 export interface TemplateIndexOptions {
   /** Clusters kept; the least recently matched one is evicted past this. Default 50,000. */
   maxClusters?: number;
-  /** Estimated Jaccard similarity at or above which a fingerprint joins a cluster. Default 0.25. */
+  /** Sequence-sketch similarity (estimated Jaccard) at or above which a fingerprint joins a cluster. Default 0.25. */
   threshold?: number;
+  /**
+   * Word-sketch similarity at or above which a fingerprint joins instead: a paraphrase that
+   * reorders or rewords shares few token pairs but more of its words. Default 0.4.
+   */
+  wordThreshold?: number;
   /** Distinct fingerprints kept per cluster to match paraphrases against. Default 4. */
   maxExemplars?: number;
   /** Prompts with fewer tokens give noisy sketches, so they need `shortThreshold` to join. Default 10. */
   minFuzzyTokens?: number;
   /** Similarity needed by a short prompt. Default 0.6. */
   shortThreshold?: number;
+  /**
+   * Below this many tokens the word sketch is not used: a few words are shared by chance too often
+   * (and a masked skeleton that is mostly labels has few). Default 12.
+   */
+  minWordTokens?: number;
+  /** The word sketch counts only when the shorter prompt has at least this share of the longer one's tokens. Default 0.5. */
+  wordLengthRatio?: number;
 }
 
 export interface TemplateInput {
@@ -27,15 +39,20 @@ export interface TemplateInput {
 export interface TemplateMatch {
   /** Stable cluster id: the templateId of the first fingerprint that founded the cluster. */
   clusterId: string;
-  /** Estimated similarity to the closest exemplar (1 for an exact skeleton match or a new cluster). */
+  /**
+   * Estimated similarity to the closest exemplar, by the sketch that joined it (sequence or word;
+   * 1 for an exact skeleton match or a new cluster).
+   */
   similarity: number;
   created: boolean;
 }
 
 interface Cluster {
   id: string;
-  /** Exemplar sketches packed two slots per 32-bit word, so a comparison reads 32 words. */
+  /** Exemplar sketches packed two slots per 32-bit word, so a comparison reads 32 words per part. */
   exemplars: Uint32Array[];
+  /** Tokens behind each exemplar, for the word sketch's length test. */
+  exemplarTokens: number[];
   /** Band keys (band × 2^32 + band hash) under which this cluster is listed. */
   bands: number[];
   exactIds: string[];
@@ -52,9 +69,12 @@ const VERIFIED_CANDIDATES = 4;
 /** Below this many tokens a sketch is all noise: only the exact skeleton id can match. */
 const MIN_SKETCH_TOKENS = 4;
 const MAX_BUCKET = 4;
+/** Tokens assumed for an input that gives none: its sketch is trusted, as the option docs say. */
+const UNKNOWN_TOKENS = 9999;
 /** An exemplar is added only when it differs enough from those held, so exemplars spread the cluster. */
 const NEW_EXEMPLAR_BELOW = 0.8;
 const PACKED_WORDS = SKETCH_SLOTS / 2;
+const SEQUENCE_WORDS = SEQUENCE_SLOTS / 2;
 const BAND_SCALE = 2 ** 32;
 /**
  * Buckets live in one Map per band and per top two bits of the band hash, keyed by the low 30 bits:
@@ -70,15 +90,37 @@ function pack(sketch: Uint16Array): Uint32Array {
   return packed;
 }
 
-/** Equal slots of two packed sketches (sketchSimilarity × SKETCH_SLOTS). */
-function equalSlots(a: Uint32Array, b: Uint32Array): number {
+/** Equal slots of two packed sketches within packed words [from, to). */
+function equalSlots(a: Uint32Array, b: Uint32Array, from: number, to: number): number {
   let same = 0;
-  for (let i = 0; i < PACKED_WORDS; i++) {
+  for (let i = from; i < to; i++) {
     const x = (a[i] as number) ^ (b[i] as number);
     if ((x & 0xffff) === 0) same++;
     if (x >>> 16 === 0) same++;
   }
   return same;
+}
+
+/**
+ * Keeps the VERIFIED_CANDIDATES clusters with the most shared bands, in place: the same as a
+ * stable sort by hits then a cut (ties keep band order, so results stay deterministic), without
+ * sorting the whole list, which a popular bucket can make long.
+ */
+function keepMostHits(candidates: Cluster[]): void {
+  const kept: Cluster[] = [];
+  for (const cluster of candidates) {
+    if (
+      kept.length === VERIFIED_CANDIDATES &&
+      cluster.hits <= (kept[VERIFIED_CANDIDATES - 1] as Cluster).hits
+    )
+      continue;
+    let at = kept.length;
+    while (at > 0 && (kept[at - 1] as Cluster).hits < cluster.hits) at--;
+    kept.splice(at, 0, cluster);
+    if (kept.length > VERIFIED_CANDIDATES) kept.length = VERIFIED_CANDIDATES;
+  }
+  candidates.length = 0;
+  for (const cluster of kept) candidates.push(cluster);
 }
 
 export class TemplateIndex {
@@ -94,6 +136,9 @@ export class TemplateIndex {
   private readonly maxExemplars: number;
   private readonly minFuzzyTokens: number;
   private readonly shortThreshold: number;
+  private readonly wordThreshold: number;
+  private readonly minWordTokens: number;
+  private readonly wordLengthRatio: number;
   private evictedCount = 0;
   private visits = 0;
 
@@ -103,6 +148,9 @@ export class TemplateIndex {
     this.maxExemplars = options.maxExemplars ?? 4;
     this.minFuzzyTokens = options.minFuzzyTokens ?? 10;
     this.shortThreshold = options.shortThreshold ?? 0.6;
+    this.wordThreshold = options.wordThreshold ?? 0.4;
+    this.minWordTokens = options.minWordTokens ?? 12;
+    this.wordLengthRatio = options.wordLengthRatio ?? 0.5;
   }
 
   get size(): number {
@@ -123,15 +171,18 @@ export class TemplateIndex {
       if (cluster) return { clusterId: cluster.id, similarity: 1, created: false };
     }
     if (!sketch || (input.tokens !== undefined && input.tokens < MIN_SKETCH_TOKENS)) {
-      return this.joinOrCreate(templateId, null, null);
+      return this.joinOrCreate(templateId, null, null, 0);
     }
-    const short = input.tokens !== undefined && input.tokens < this.minFuzzyTokens;
+    const tokens = input.tokens ?? UNKNOWN_TOKENS;
+    const short = tokens < this.minFuzzyTokens;
     const threshold = short ? Math.max(this.shortThreshold, this.threshold) : this.threshold;
+    const useWords = tokens >= this.minWordTokens;
+    const maxWordScore = 1 / this.wordThreshold;
     const bands = bandHashes(sketch);
     const packed = pack(sketch);
     // Candidates are ranked by how many bands they share (LSH: more shared bands, more alike)
     // and only the best few are verified exemplar by exemplar: a popular bucket then costs a
-    // count, not 32-word comparisons against every cluster in it.
+    // count, not comparisons against every cluster in it.
     const visit = ++this.visits;
     const candidates: Cluster[] = [];
     for (let band = 0; band < BANDS; band++) {
@@ -147,43 +198,67 @@ export class TemplateIndex {
         }
       }
     }
-    if (candidates.length > VERIFIED_CANDIDATES) {
-      // Stable: ties keep band order, so results stay deterministic.
-      candidates.sort((a, b) => b.hits - a.hits);
-      candidates.length = VERIFIED_CANDIDATES;
-    }
+    if (candidates.length > VERIFIED_CANDIDATES) keepMostHits(candidates);
+    // Either sketch can join: the sequence sketch for slot-filled copies of one wording, the word
+    // sketch for paraphrases. Each similarity is divided by its threshold, so the exemplar closest
+    // by either wins, and a score of 1 or more joins.
     let best: Cluster | null = null;
-    let bestSame = -1;
+    let bestScore = -1;
+    let bestSimilarity = 0;
+    let bestSequence = 0;
     for (const cluster of candidates) {
-      for (const exemplar of cluster.exemplars) {
-        const same = equalSlots(packed, exemplar);
-        if (same > bestSame) {
-          bestSame = same;
+      for (let e = 0; e < cluster.exemplars.length; e++) {
+        const exemplar = cluster.exemplars[e] as Uint32Array;
+        const sequence = equalSlots(packed, exemplar, 0, SEQUENCE_WORDS) / SEQUENCE_SLOTS;
+        let score = sequence / threshold;
+        let similarity = sequence;
+        const other = cluster.exemplarTokens[e] as number;
+        // A long prompt holds many words by chance, so it may not join a short one by words alone.
+        // The word slots are not read when even a perfect word score could not win.
+        if (
+          useWords &&
+          score < maxWordScore &&
+          bestScore < maxWordScore &&
+          Math.min(tokens, other) >= this.wordLengthRatio * Math.max(tokens, other)
+        ) {
+          const word = equalSlots(packed, exemplar, SEQUENCE_WORDS, PACKED_WORDS) / WORD_SLOTS;
+          if (word / this.wordThreshold > score) {
+            score = word / this.wordThreshold;
+            similarity = word;
+          }
+        }
+        if (score > bestScore) {
+          bestScore = score;
+          bestSimilarity = similarity;
+          bestSequence = sequence;
           best = cluster;
         }
       }
     }
-    const bestSimilarity = bestSame / SKETCH_SLOTS;
-    if (best && bestSimilarity >= threshold) {
+    if (best && bestScore >= 1) {
       this.touch(best.id);
       best.requests++;
       if (best.exactIds.length < MAX_EXACT_IDS && !this.exact.has(templateId)) {
         best.exactIds.push(templateId);
         this.exact.set(templateId, best.id);
       }
-      if (bestSimilarity < NEW_EXEMPLAR_BELOW && best.exemplars.length < this.maxExemplars) {
+      // Judged on the sequence sketch: a paraphrase joined by its words becomes an exemplar, so
+      // later prompts in its wording join by sequence.
+      if (bestSequence < NEW_EXEMPLAR_BELOW && best.exemplars.length < this.maxExemplars) {
         best.exemplars.push(packed);
+        best.exemplarTokens.push(tokens);
         this.index(best, bands);
       }
       return { clusterId: best.id, similarity: bestSimilarity, created: false };
     }
-    return this.joinOrCreate(templateId, packed, bands);
+    return this.joinOrCreate(templateId, packed, bands, tokens);
   }
 
   private joinOrCreate(
     templateId: string,
     packed: Uint32Array | null,
     bands: Uint32Array | null,
+    tokens: number,
   ): TemplateMatch {
     const existing = this.touch(templateId);
     if (existing) {
@@ -193,6 +268,7 @@ export class TemplateIndex {
     const cluster: Cluster = {
       id: templateId,
       exemplars: packed ? [packed] : [],
+      exemplarTokens: packed ? [tokens] : [],
       bands: [],
       exactIds: [templateId],
       requests: 1,

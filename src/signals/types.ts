@@ -41,9 +41,9 @@ export interface TemplateSignal {
   templateId: string | null;
   /** Compact similarity sketch for sub-linear template grouping (LSH band keys), from text or prompt_fp. */
   bands: readonly string[];
-  /** The full `hw2` fingerprint text (what an edge sends as `prompt_fp`); null when there is none. */
+  /** The full `hw3` fingerprint text (what an edge sends as `prompt_fp`); null when there is none. */
   fingerprint?: string | null;
-  /** MinHash sketch behind `bands`, for TemplateIndex to verify candidates. */
+  /** MinHash sketches behind `bands` (sequence slots, then word slots), for TemplateIndex to verify candidates. */
   sketch?: Uint16Array;
   /** Tokens the sketch was built from; short prompts give noisy sketches. */
   tokens?: number;
