@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule, { type FormatsPlugin } from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
+import { parseFingerprint } from '../signals/fingerprint.ts';
 import { PUBLISHED_SCHEMAS } from './schemas.ts';
 import { checkRecord } from './validate.ts';
 
@@ -63,6 +64,8 @@ describe('published schemas', () => {
         `${file}: ${JSON.stringify(value).slice(0, 80)} ${JSON.stringify(validate.errors)}`,
       ).toBe(true);
       if ('type' in v) expect(checkRecord(value).ok, file).toBe(true);
+      // An edge fingerprint in an example must be one the current version reads.
+      if (typeof v.prompt_fp === 'string') expect(parseFingerprint(v.prompt_fp), file).not.toBeNull();
     }
   });
 

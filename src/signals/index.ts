@@ -36,7 +36,7 @@ export * from './types.ts';
 export type SignalRequest = Partial<RequestRecord>;
 
 export interface SignalOptions {
-  /** Include the `hw2` fingerprint text in the template signal (costs a base64 encoding). Default false. */
+  /** Include the `hw3` fingerprint text in the template signal (costs a base64 encoding). Default false. */
   fingerprintText?: boolean;
 }
 
