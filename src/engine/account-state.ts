@@ -14,6 +14,19 @@ const MAX_ACTIVITY_BUCKETS = 1024;
 export const CONSUMER_NETWORKS = new Set(['residential', 'mobile']);
 export const PROGRAM_CHANNELS = new Set(['education', 'startup_program', 'research_program']);
 
+/**
+ * The block an address belongs to: its /16 for IPv4, its /32 for IPv6 (a provider's typical
+ * allocation). A person's addresses stay within one or two blocks a day; a proxy pool's exits
+ * come from a new block on most requests.
+ */
+export function networkBlock(ip: string): string {
+  if (!ip.includes(':')) {
+    const second = ip.indexOf('.', ip.indexOf('.') + 1);
+    return second > 0 ? ip.slice(0, second) : ip;
+  }
+  return ip.split(':').slice(0, 2).join(':');
+}
+
 function ipPrefix(ip: string): string {
   const v4 = ip.lastIndexOf('.');
   if (v4 > 0 && !ip.includes(':')) return ip.slice(0, v4);
@@ -44,6 +57,8 @@ export class AccountState {
   readonly ips = new DistinctCounter(32);
   readonly prefixes = new DistinctCounter(16);
   readonly topIps = new TopK(3);
+  /** Distinct address blocks (networkBlock) the account came from, whatever the network kind. */
+  readonly blocks = new DistinctCounter(16);
   /** Distinct consumer networks (ASN, or the /16 when no ASN is given) the account came from. */
   readonly consumerNetworks = new DistinctCounter(16);
   consumerRequests = 0;
@@ -110,10 +125,11 @@ export class AccountState {
       this.ips.add(hash32(r.ip));
       this.prefixes.add(hash32(ipPrefix(r.ip)));
       this.topIps.add(r.ip);
+      this.blocks.add(hash32(networkBlock(r.ip)));
     }
     if (r.network && CONSUMER_NETWORKS.has(r.network)) {
       this.consumerRequests += 1;
-      const key = r.asn !== null ? `as${r.asn}` : r.ip ? r.ip.split('.').slice(0, 2).join('.') : null;
+      const key = r.asn !== null ? `as${r.asn}` : r.ip ? networkBlock(r.ip) : null;
       if (key) this.consumerNetworks.add(hash32(key));
     } else if (r.network === 'datacenter') this.datacenterRequests += 1;
     if (r.userAgent) this.userAgents.add(r.userAgent);
@@ -161,6 +177,11 @@ export class AccountState {
   /** Distinct client addresses per request: ~1 when a proxy rotates every call. */
   ipRotation(): number {
     return this.requests === 0 ? 0 : Math.min(1, this.ips.estimate() / this.requests);
+  }
+
+  /** Distinct address blocks per active day: about 1 for a person, many for a proxy pool. */
+  blocksPerDay(): number {
+    return this.activeDays === 0 ? 0 : this.blocks.estimate() / this.activeDays;
   }
 
   /** Requests per active day. */

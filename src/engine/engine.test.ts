@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { TrafficRecord } from '../contract/events.ts';
 import { AccountVerdict as AccountVerdictSchema, CampaignList } from '../contract/outputs.ts';
 import { compileChecker } from '../contract/validate.ts';
+import { ablateRecord, FIELD_ABLATIONS } from '../eval/field-ablation.ts';
 import { loadScenario } from '../simulate/scenario.ts';
 import { simulateAll } from '../simulate/simulate.ts';
 import { Engine } from './engine.ts';
@@ -69,6 +70,25 @@ describe('engine on simulated traffic (tiny scenario, a seed no tuning used)', (
     const verdict = [...accountVerdicts(withAllow)].find((v) => v.account_id === flagged!.account_id)!;
     expect(verdict.flagged).toBe(false);
     expect(verdict.reasons).toEqual(['allowlisted by an enforcement record']);
+  });
+});
+
+describe('engine on requests with address, model and text only', () => {
+  // Many providers log no account records, network kinds, user agents or conversation ids.
+  const requestsOnly = FIELD_ABLATIONS[FIELD_ABLATIONS.length - 1]!;
+  const stripped = records
+    .map((r) => ablateRecord(r, requestsOnly))
+    .filter((r): r is TrafficRecord => r !== null);
+
+  it('still finds pools from addresses, templates and timing, without flagging benign accounts', () => {
+    expect(stripped.some((r) => r.type === 'account')).toBe(false);
+    expect(stripped.some((r) => r.type === 'request' && r.client_network !== undefined)).toBe(false);
+    const found = [...accountVerdicts(run(stripped))];
+    const attack = found.filter((v) => label.get(v.account_id)?.label === 'attack');
+    const benign = found.filter((v) => label.get(v.account_id)?.label === 'benign');
+    const recall = attack.filter((v) => v.flagged).length / attack.length;
+    expect(recall).toBeGreaterThanOrEqual(0.3);
+    expect(benign.filter((v) => v.flagged).length).toBeLessThanOrEqual(Math.ceil(benign.length * 0.02));
   });
 });
 

@@ -84,6 +84,13 @@ export function assessPool({ members: accounts, totalAccounts }: PoolInput): Gro
   const rotation = median(
     accounts.map((a) => a.ipRotation() * (a.requests === 0 ? 0 : a.consumerRequests / a.requests)),
   );
+  // Address blocks a day count whatever the network kind, so the family holds on logs without
+  // one; data-centre traffic and accounts that keep their addresses do not count.
+  const blocks = median(
+    accounts.map((a) =>
+      a.datacenterRequests < a.requests * 0.5 && a.ipRotation() >= 0.1 ? a.blocksPerDay() : 0,
+    ),
+  );
   const withChannel = accounts.filter((a) => a.signupChannel() !== null);
   const programs =
     withChannel.length === 0
@@ -102,6 +109,8 @@ export function assessPool({ members: accounts, totalAccounts }: PoolInput): Gro
     infraParts.push(
       `addresses rotate on consumer networks (${rotation.toFixed(2)} new addresses per request)`,
     );
+  if (blocks >= 4)
+    infraParts.push(`accounts connect from a median of ${Math.round(blocks)} address blocks a day`);
   if (programs >= 0.3)
     infraParts.push(`${pct(programs)} signed up through education, startup or research programs`);
   if (sharedPayment >= 3)
@@ -109,6 +118,7 @@ export function assessPool({ members: accounts, totalAccounts }: PoolInput): Gro
   if (wave >= 0.3) infraParts.push(`${pct(wave)} were created within one hour of each other`);
   const infra = Math.max(
     clamp01((rotation - 0.1) / 0.3),
+    clamp01((blocks - 2) / 4),
     clamp01((programs - 0.2) / 0.4),
     clamp01(sharedPayment / Math.max(6, accounts.length * 0.3)),
     clamp01((wave - 0.2) / 0.4),

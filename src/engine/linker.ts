@@ -91,11 +91,9 @@ export class Linker {
     if (payment !== null && campaign.payments.size > 0 && !campaign.payments.has(payment)) return false;
     const channel = account.signupChannel();
     const agent = account.userAgents.top(1)[0]?.key;
-    return (
-      (channel === null || campaign.channels.has(channel)) &&
-      agent !== undefined &&
-      campaign.userAgents.has(agent)
-    );
+    // Logs without user agents: neither side has one, and absence proves nothing either way.
+    const agentFits = agent === undefined ? campaign.userAgents.size === 0 : campaign.userAgents.has(agent);
+    return (channel === null || campaign.channels.has(channel)) && agentFits;
   }
 
   onAllowlist(account: AccountState): void {
@@ -146,6 +144,9 @@ export class Linker {
     // A template votes for the groups its suspect users belong to, in proportion: one used by
     // two pools alike gives each half a vote, one a pool has to itself gives it a whole vote.
     const templateVotes = new Map<string, number>();
+    // Templates each group shares with the account, for when no group gathers two votes.
+    const sharedTemplates = new Map<string, number>();
+    let linkingTemplates = 0;
     for (const key of account.templates.keys) {
       const group = this.templates.get(key);
       if (!group || group.accountCount < 2) continue;
@@ -158,7 +159,11 @@ export class Linker {
         perRoot.set(root, (perRoot.get(root) ?? 0) + 1);
       }
       if (suspect === 0 || suspect + 1 < group.accounts.size * this.options.templateSuspectShare) continue;
-      for (const [root, n] of perRoot) templateVotes.set(root, (templateVotes.get(root) ?? 0) + n / suspect);
+      linkingTemplates += 1;
+      for (const [root, n] of perRoot) {
+        templateVotes.set(root, (templateVotes.get(root) ?? 0) + n / suspect);
+        sharedTemplates.set(root, (sharedTemplates.get(root) ?? 0) + 1);
+      }
     }
     // One shared template may be coincidence; two are a shared script. Templates can be
     // public, though, while a payment instrument belongs to one operator: it weighs more.
@@ -175,26 +180,39 @@ export class Linker {
       if (member === undefined) this.byWave.set(wave, account.id);
       else vote(member, 1);
     }
-    let best: string | null = null;
-    let bestVotes = 0;
-    for (const [root, n] of votes) {
-      if (
-        n > bestVotes ||
-        (n === bestVotes &&
-          best !== null &&
-          this.groups.members(root).length > this.groups.members(best).length)
-      ) {
-        best = root;
-        bestVotes = n;
-      }
+    let best = this.largestTally(votes);
+    if (best === null || (votes.get(best) ?? 0) < 2) {
+      // A pool's script spread over several groups splits each template's vote between them, and
+      // logs without sign-up records give no payment or wave votes. An account that shares most
+      // of its linking templates, and at least three, with one group still belongs with it.
+      best = this.largestTally(sharedTemplates);
+      const shared = best === null ? 0 : (sharedTemplates.get(best) ?? 0);
+      if (best === null || shared < Math.max(3, Math.ceil(linkingTemplates / 2))) return;
     }
-    if (best === null || bestVotes < 2) return;
     if (campaignsOnly) {
       // A weaker suspect joins only a campaign it also pays, signs up and connects like.
       const campaign = this.campaigns.get(this.rootCampaign.get(best) ?? '');
       if (!campaign || !this.runsLike(account, campaign)) return;
     }
     this.groups.union(account.id, best);
+  }
+
+  /** The group with the largest tally; a tie goes to the larger group. */
+  private largestTally(tally: ReadonlyMap<string, number>): string | null {
+    let best: string | null = null;
+    let bestCount = 0;
+    for (const [root, n] of tally) {
+      if (
+        n > bestCount ||
+        (n === bestCount &&
+          best !== null &&
+          this.groups.members(root).length > this.groups.members(best).length)
+      ) {
+        best = root;
+        bestCount = n;
+      }
+    }
+    return best;
   }
 
   private paymentCampaign(payment: string): string | undefined {

@@ -7,6 +7,12 @@ import { type AccountState, PROGRAM_CHANNELS } from './account-state.ts';
 export interface Suspicion {
   score: number;
   traits: string[];
+  /**
+   * Weight that makes this account a suspect on its own. Lower when no sign-up record was seen:
+   * the sign-up traits (a new account, a program channel, a shared card) cannot add to its score
+   * then, and many providers' logs carry requests only.
+   */
+  seedScore: number;
 }
 
 /** Requests an account must make before its traits mean anything. */
@@ -18,7 +24,8 @@ export interface SuspicionContext {
 }
 
 export function accountSuspicion(a: AccountState, context: SuspicionContext): Suspicion {
-  if (a.requests < MIN_REQUESTS || a.allowlisted) return { score: 0, traits: [] };
+  const seedScore = a.signup === null ? SEED_SCORE_WITHOUT_SIGNUP : SEED_SCORE;
+  if (a.requests < MIN_REQUESTS || a.allowlisted) return { score: 0, traits: [], seedScore };
   const traits: string[] = [];
   let score = 0;
   const consumer = a.consumerRequests / a.requests;
@@ -41,6 +48,15 @@ export function accountSuspicion(a: AccountState, context: SuspicionContext): Su
         ? `addresses from ${networks} consumer networks in ${a.activeDays} days`
         : 'rotating consumer addresses',
     );
+  } else if (spreadsAcrossBlocks(a)) {
+    // Without network kinds (many logs carry the address only), a pool still shows: its exits
+    // come from several providers' address blocks every day, where a person uses one or two.
+    score += 0.3;
+    traits.push(`addresses from ${Math.round(a.blocksPerDay())} address blocks a day`);
+  }
+  if (a.requests >= 24 && a.activeDays >= 2 && a.hourSpread() >= 0.85) {
+    score += 0.15;
+    traits.push('active round the clock');
   }
   const content = Math.max(a.share(a.elicitationHits) / 0.4, a.share(a.harvestHits) / 0.5);
   if (content >= 1) {
@@ -66,15 +82,31 @@ export function accountSuspicion(a: AccountState, context: SuspicionContext): Su
     score += 0.15;
     traits.push('banned');
   }
-  return { score, traits };
+  return { score, traits, seedScore };
+}
+
+/**
+ * Several address blocks a day on a share of requests, from networks not known to be data
+ * centres (a reseller's or a CI fleet's cloud addresses are expected to vary).
+ */
+function spreadsAcrossBlocks(a: AccountState): boolean {
+  return (
+    a.requests >= 8 &&
+    a.blocksPerDay() >= 4 &&
+    a.ipRotation() >= 0.1 &&
+    a.datacenterRequests < a.requests * 0.5
+  );
 }
 
 /** Weight that makes an account a suspect on its own, to seed a group. */
 export const SEED_SCORE = 0.55;
+/** The same when the account's sign-up record was not seen (see `Suspicion.seedScore`). */
+export const SEED_SCORE_WITHOUT_SIGNUP = 0.45;
 /** Weight enough to join a campaign whose signature the account already matches. */
 export const JOIN_SCORE = 0.4;
 
-/** Two traits or more, and enough weight for the purpose. */
-export function isSuspicious(s: Suspicion, minScore = SEED_SCORE): boolean {
-  return s.traits.length >= 2 && s.score >= minScore;
+/** Two traits or more, and enough weight for the purpose (by default, to seed a group). */
+export function isSuspicious(s: Suspicion, minScore = s.seedScore): boolean {
+  // Trait weights are decimal fractions: 0.3 + 0.15 must reach 0.45.
+  return s.traits.length >= 2 && s.score >= minScore - 1e-9;
 }

@@ -51,6 +51,19 @@ export interface AblationCount {
 }
 
 /**
+ * One record without the ablation's fields, or null when its type is left out. The input is
+ * not changed.
+ */
+export function ablateRecord<T extends object>(record: T, ablation: FieldAblation): T | null {
+  const fields = record as Record<string, unknown>;
+  if (typeof fields.type === 'string' && ablation.dropTypes?.includes(fields.type)) return null;
+  if (fields.type !== 'request' || !ablation.dropRequestFields?.length) return record;
+  const copy = { ...fields };
+  for (const field of ablation.dropRequestFields) delete copy[field];
+  return copy as T;
+}
+
+/**
  * Writes `input` (JSONL, plain or gzip) to `output` as gzip JSONL without the ablation's fields and
  * record types. Lines that are not JSON objects are copied unchanged, so a reader still sees and
  * rejects them.
@@ -60,8 +73,6 @@ export async function ablateFields(
   output: string,
   ablation: FieldAblation,
 ): Promise<AblationCount> {
-  const dropTypes = new Set(ablation.dropTypes ?? []);
-  const dropFields = ablation.dropRequestFields ?? [];
   const gzip = createGzip();
   const file = createWriteStream(output);
   gzip.pipe(file);
@@ -80,13 +91,12 @@ export async function ablateFields(
         out.push(line);
         continue;
       }
-      const fields = record as Record<string, unknown>;
-      if (typeof fields.type === 'string' && dropTypes.has(fields.type)) {
+      const kept = ablateRecord(record as Record<string, unknown>, ablation);
+      if (kept === null) {
         count.droppedRecords++;
         continue;
       }
-      if (fields.type === 'request') for (const field of dropFields) delete fields[field];
-      out.push(JSON.stringify(fields));
+      out.push(JSON.stringify(kept));
     }
     count.kept += out.length;
     if (out.length > 0 && !gzip.write(`${out.join('\n')}\n`)) await once(gzip, 'drain');

@@ -1,7 +1,13 @@
 // The scoring library behind `hydrawatch eval`, for benchmarks and baselines that score their
 // own verdicts the same way: one import for readers, metrics, operating points and the report.
 export { type EventFacts, EventFactsBuilder, type EventFields, readEventFacts } from './event-facts.ts';
-export { type AblationCount, ablateFields, FIELD_ABLATIONS, type FieldAblation } from './field-ablation.ts';
+export {
+  type AblationCount,
+  ablateFields,
+  ablateRecord,
+  FIELD_ABLATIONS,
+  type FieldAblation,
+} from './field-ablation.ts';
 export { formatDuration, formatPercent, formatReport } from './format-report.ts';
 export { type GroupingScores, type OperatorGrouping, scoreGrouping, trueOperator } from './grouping.ts';
 export {

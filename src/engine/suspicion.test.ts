@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import type { AccountRecord, RequestRecord } from '../contract/events.ts';
+import { AccountState, networkBlock } from './account-state.ts';
+import { requestFacts } from './facts.ts';
+import { accountSuspicion, isSuspicious, SEED_SCORE, SEED_SCORE_WITHOUT_SIGNUP } from './suspicion.ts';
+
+const START = Date.parse('2026-03-02T00:00:00Z');
+const HOUR = 3_600_000;
+const context = { paymentAccounts: new Map<string, number>() };
+
+/** An account fed `n` requests, one every `everyMs`, with the address `ipOf(i)`. */
+function accountWith(
+  n: number,
+  everyMs: number,
+  ipOf: (i: number) => string,
+  extra: Partial<RequestRecord> = {},
+): AccountState {
+  const a = new AccountState('acct-1');
+  for (let i = 0; i < n; i++) {
+    const record: RequestRecord = {
+      type: 'request',
+      time: new Date(START + i * everyMs).toISOString(),
+      request_id: `r-${i}`,
+      account_id: 'acct-1',
+      model: 'model-a',
+      client_ip: ipOf(i),
+      prompt: `Question ${i}: what is the capital of country number ${i}?`,
+      ...extra,
+    };
+    a.onRequest(requestFacts(record), null, new Map());
+  }
+  return a;
+}
+
+/** A different provider's /16 on every request, as a residential proxy pool hands them out. */
+const poolExit = (i: number) => `${20 + (i % 180)}.${(i * 37) % 250}.${i % 200}.${(i * 7) % 250}`;
+/** A home line: the same address, now and then a neighbour in the same block. */
+const homeLine = (i: number) => `81.2.69.${160 + (i % 3)}`;
+
+describe('address blocks per day', () => {
+  it('names the /16 of an IPv4 address and the /32 of an IPv6 one', () => {
+    expect(networkBlock('203.0.113.7')).toBe('203.0');
+    expect(networkBlock('2001:db8:85a3::8a2e:370:7334')).toBe('2001:db8');
+  });
+
+  it('is a trait for a pool on addresses alone, with no network kind given', () => {
+    const pool = accountWith(40, HOUR / 2, poolExit);
+    expect(pool.blocksPerDay()).toBeGreaterThanOrEqual(4);
+    expect(accountSuspicion(pool, context).traits.some((t) => t.includes('address blocks a day'))).toBe(true);
+  });
+
+  it('is not a trait for a home line, nor for cloud addresses a fleet is known to use', () => {
+    const home = accountWith(40, HOUR / 2, homeLine);
+    expect(home.blocksPerDay()).toBeLessThan(2);
+    expect(accountSuspicion(home, context).traits.some((t) => t.includes('address blocks'))).toBe(false);
+    const fleet = accountWith(40, HOUR / 2, poolExit, { client_network: 'datacenter' });
+    expect(accountSuspicion(fleet, context).traits.some((t) => t.includes('address blocks'))).toBe(false);
+  });
+
+  it('is not a trait when most requests come from one address between rare changes', () => {
+    // Many requests from each address (a CI runner per job): few new addresses per request.
+    const jobs = accountWith(200, HOUR / 8, (i) => poolExit(Math.floor(i / 20)));
+    expect(jobs.ipRotation()).toBeLessThan(0.1);
+    expect(accountSuspicion(jobs, context).traits.some((t) => t.includes('address blocks'))).toBe(false);
+  });
+});
+
+describe('suspect thresholds', () => {
+  it('round the clock is a trait only with enough requests over two days or more', () => {
+    const steady = accountWith(72, HOUR, homeLine);
+    expect(accountSuspicion(steady, context).traits).toContain('active round the clock');
+    const daytime = accountWith(12, HOUR, homeLine);
+    expect(accountSuspicion(daytime, context).traits).not.toContain('active round the clock');
+  });
+
+  it('lowers the seed weight when the sign-up record was never seen, and only then', () => {
+    const pool = accountWith(72, HOUR / 2, poolExit);
+    const s = accountSuspicion(pool, context);
+    expect(s.seedScore).toBe(SEED_SCORE_WITHOUT_SIGNUP);
+    // 0.3 (address blocks) + 0.15 (round the clock): exactly the seed weight, despite float sums.
+    expect(s.score).toBeCloseTo(0.45, 9);
+    expect(isSuspicious(s)).toBe(true);
+    const signup: AccountRecord = {
+      type: 'account',
+      time: new Date(START - 30 * 24 * HOUR).toISOString(),
+      account_id: 'acct-1',
+      signup_channel: 'web',
+    };
+    pool.onSignup(signup, Date.parse(signup.time));
+    const known = accountSuspicion(pool, context);
+    expect(known.seedScore).toBe(SEED_SCORE);
+    expect(isSuspicious(known)).toBe(false);
+  });
+});
