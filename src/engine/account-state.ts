@@ -194,6 +194,23 @@ export class AccountState {
     return normalizedEntropy(this.hours);
   }
 
+  /**
+   * Share of requests in the account's quietest 8 consecutive hours of the day (UTC, wrapping at
+   * midnight): near 0 for a person, who sleeps whatever the time zone; a third for a machine that
+   * runs round the clock.
+   */
+  quietHoursShare(): number {
+    if (this.requests === 0) return 0;
+    let window = 0;
+    for (let h = 0; h < 8; h++) window += this.hours[h]!;
+    let quietest = window;
+    for (let start = 1; start < 24; start++) {
+      window += this.hours[(start + 7) % 24]! - this.hours[start - 1]!;
+      if (window < quietest) quietest = window;
+    }
+    return quietest / this.requests;
+  }
+
   /** Account age in days at its first request, or null when its sign-up was not seen. */
   ageAtFirstRequestDays(): number | null {
     return this.createdMs === null ? null : (this.firstMs - this.createdMs) / DAY_MS;

@@ -66,15 +66,34 @@ describe('address blocks per day', () => {
 });
 
 describe('suspect thresholds', () => {
-  it('round the clock is a trait only with enough requests over two days or more', () => {
-    const steady = accountWith(72, HOUR, homeLine);
-    expect(accountSuspicion(steady, context).traits).toContain('active round the clock');
-    const daytime = accountWith(12, HOUR, homeLine);
-    expect(accountSuspicion(daytime, context).traits).not.toContain('active round the clock');
+  const roundTheClock = (a: AccountState) =>
+    accountSuspicion(a, context).traits.some((t) => t.startsWith('active round the clock'));
+
+  it('round the clock is a trait for steady work over days, not for a busy person or a few hours', () => {
+    expect(roundTheClock(accountWith(96, HOUR, homeLine))).toBe(true);
+    expect(roundTheClock(accountWith(12, HOUR, homeLine))).toBe(false);
+    // A heavy user from 08:00 to 22:00 every day for a week, one request every 10 minutes.
+    const daytime = new AccountState('acct-1');
+    for (let day = 0; day < 7; day++)
+      for (let minute = 8 * 60; minute < 22 * 60; minute += 10) {
+        const time = new Date(START + day * 24 * HOUR + minute * 60_000).toISOString();
+        const request: RequestRecord = {
+          type: 'request',
+          time,
+          request_id: `d-${day}-${minute}`,
+          account_id: 'acct-1',
+          model: 'model-a',
+          client_ip: homeLine(minute),
+          prompt: 'Refactor this function to use async/await.',
+        };
+        daytime.onRequest(requestFacts(request), null, new Map());
+      }
+    expect(daytime.quietHoursShare()).toBe(0);
+    expect(roundTheClock(daytime)).toBe(false);
   });
 
   it('lowers the seed weight when the sign-up record was never seen, and only then', () => {
-    const pool = accountWith(72, HOUR / 2, poolExit);
+    const pool = accountWith(96, HOUR / 2, poolExit);
     const s = accountSuspicion(pool, context);
     expect(s.seedScore).toBe(SEED_SCORE_WITHOUT_SIGNUP);
     // 0.3 (address blocks) + 0.15 (round the clock): exactly the seed weight, despite float sums.

@@ -54,9 +54,13 @@ export function accountSuspicion(a: AccountState, context: SuspicionContext): Su
     score += 0.3;
     traits.push(`addresses from ${Math.round(a.blocksPerDay())} address blocks a day`);
   }
-  if (a.requests >= 24 && a.activeDays >= 2 && a.hourSpread() >= 0.85) {
+  // A person's day has a quiet third, whatever the time zone; a script's does not. Judged on
+  // enough requests over two days or more, so that a few late sessions do not look like it.
+  if (a.requests >= 48 && a.activeDays >= 2 && a.quietHoursShare() >= 0.2) {
     score += 0.15;
-    traits.push('active round the clock');
+    traits.push(
+      `active round the clock (${Math.round(a.quietHoursShare() * 100)}% of requests in its quietest 8 hours)`,
+    );
   }
   const content = Math.max(a.share(a.elicitationHits) / 0.4, a.share(a.harvestHits) / 0.5);
   if (content >= 1) {
