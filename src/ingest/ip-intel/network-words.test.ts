@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { kindFromName, nameWords } from './network-words.ts';
 
@@ -43,5 +45,15 @@ describe('network kind from an AS organisation name', () => {
       'as21928',
       'universite',
     ]);
+  });
+
+  it('classifies every example in docs/ip-intel.md as the table there says', () => {
+    const doc = readFileSync(join(import.meta.dirname, '..', '..', '..', 'docs', 'ip-intel.md'), 'utf8');
+    const table = doc.slice(doc.indexOf('| AS organisation name | kind |'));
+    const rows = [...table.matchAll(/^\| ([^|]+) \| (\w+) \|$/gm)].slice(1, 30);
+    const end = rows.findIndex((r) => r.index > table.indexOf('\n\n'));
+    const examples = rows.slice(0, end < 0 ? rows.length : end);
+    expect(examples.length).toBeGreaterThanOrEqual(8);
+    for (const [, name, kind] of examples) expect(kindFromName(name as string) ?? 'unknown', name).toBe(kind);
   });
 });
