@@ -23,7 +23,14 @@ export interface AnalyzeCliOptions extends InputOptions {
 function loadIntel(options: AnalyzeCliOptions): IpIntel | null | 'failed' {
   if (!options.ipIntel || options.ipIntel.length === 0) return null;
   try {
-    return loadIpIntel(options.ipIntel, { strict: options.strict === true });
+    const started = performance.now();
+    const intel = loadIpIntel(options.ipIntel, { strict: options.strict === true });
+    // Loading a full ip2asn file takes seconds before the first progress line: say what it was.
+    if (process.stderr.isTTY)
+      process.stderr.write(
+        `ip intel: ${intel.files.map((f) => `${f.path} (${f.format})`).join(', ')} loaded in ${((performance.now() - started) / 1000).toFixed(1)} s\n`,
+      );
+    return intel;
   } catch (error) {
     if (!(error instanceof IpIntelFileError)) throw error;
     process.stderr.write(`hydrawatch analyze: ${error.message}\n`);
@@ -111,7 +118,7 @@ export function analyzeCommand(): Command {
       .option('--workers <n>', 'reader threads (0 reads in the main thread); default one per core')
       .option(
         '--ip-intel <file>',
-        'fill missing client_asn / client_network from an IP intelligence file: ip2asn TSV, a MaxMind ASN .mmdb, or asn,kind CSV (gzip allowed; repeatable, first file wins; see docs/ip-intel.md)',
+        'fill missing client_asn / client_network from an IP intelligence file: ip2asn TSV, ip-location-db asn CSV, a MaxMind ASN .mmdb, or asn,kind CSV (gzip allowed; repeatable, first file wins; see docs/ip-intel.md)',
         (file: string, files: string[] = []) => [...files, file],
       )
       .option('--no-report', 'skip the HTML report'),

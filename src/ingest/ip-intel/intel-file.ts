@@ -1,7 +1,7 @@
 // What every IP intelligence file reader shares: the formats, the fatal error, and the count
 // of malformed lines with the first few as examples, so nothing is dropped without a word.
 
-export const INTEL_FORMATS = ['ip2asn', 'ip2asn-u32', 'mmdb', 'asn-kinds'] as const;
+export const INTEL_FORMATS = ['ip2asn', 'ip2asn-u32', 'ip-location-db', 'mmdb', 'asn-kinds'] as const;
 export type IntelFormat = (typeof INTEL_FORMATS)[number];
 
 /** A file that cannot be used at all: unreadable, of no known format, or with no usable line. */
@@ -43,7 +43,7 @@ export class ProblemLog {
 export interface IntelFileSummary {
   path: string;
   format: IntelFormat;
-  /** Ranges (ip2asn), networks' database (mmdb: node count) or AS kinds (asn-kinds) loaded. */
+  /** Ranges (range files), search-tree nodes (mmdb) or AS kinds (asn-kinds) loaded. */
   entries: number;
   /** Lines that were read but not usable, beyond the format's own "not routed" rows. */
   malformed: number;

@@ -30,6 +30,9 @@ describe('loading IP intelligence files', () => {
     const gzKinds = file(gzipSync(readFileSync(kindsPath)), 'kinds.gz');
     const intel = loadIpIntel([tsvAsCsv, gzMmdb, gzKinds]);
     expect(intel.files.map((f) => f.format)).toEqual(['ip2asn', 'mmdb', 'asn-kinds']);
+    const csv = loadIpIntel([join(fixtures, 'ip-location-db-asn.csv')]);
+    expect(csv.files[0]?.format).toBe('ip-location-db');
+    expect(asOf(csv, '2001:4860::8888')).toEqual({ asn: 15169, name: 'Google LLC' });
     expect(asOf(intel, '88.198.1.1')?.asn).toBe(24940);
   });
 
@@ -72,7 +75,7 @@ describe('loading IP intelligence files', () => {
       /gzip data is corrupt/,
     );
     const unrouted = file('1.0.1.0\t1.0.3.255\t0\tNone\tNot routed\n');
-    expect(() => loadIpIntel([unrouted])).toThrow(/no usable line \(ip2asn ranges with an AS number\)/);
+    expect(() => loadIpIntel([unrouted])).toThrow(/no usable line \(address ranges with an AS number\)/);
     const badKinds = file('asn,kind\n1,hosting\n');
     expect(() => loadIpIntel([badKinds])).toThrow(
       `${badKinds}:2: no usable line (asn,kind); first problem: kind "hosting"`,

@@ -9,15 +9,14 @@ import { type AsnKind, parseAsnKinds, sniffAsnKinds } from './asn-kinds.ts';
 import {
   forEachLine,
   type IntelFileSummary,
-  type IntelFormat,
   IpIntelFileError,
   isBlankOrComment,
   ProblemLog,
 } from './intel-file.ts';
 import type { ParsedAddress } from './ip-address.ts';
-import { parseIp2asn, sniffIp2asn } from './ip2asn.ts';
 import { type AsMatch, looksLikeMmdb, MmdbAsnDatabase } from './mmdb.ts';
 import { kindFromName } from './network-words.ts';
+import { parseRangeFile, type RangeFormat, sniffRangeFile } from './range-file.ts';
 import type { RangeTable } from './range-table.ts';
 
 export type { AsMatch } from './mmdb.ts';
@@ -134,20 +133,20 @@ function readBytes(path: string): Buffer {
 }
 
 /** The format of a text file, from its first data line. */
-function sniffText(path: string, text: string): IntelFormat {
+function sniffText(path: string, text: string): RangeFormat | 'asn-kinds' {
   let first: { line: string; lineNo: number } | null = null;
   forEachLine(text, (line, lineNo) => {
     if (first === null && !isBlankOrComment(line)) first = { line, lineNo };
   });
   if (first === null) throw new IpIntelFileError(path, 'is empty: no data lines');
   const { line, lineNo } = first as { line: string; lineNo: number };
-  const ranges = sniffIp2asn(line);
+  const ranges = sniffRangeFile(line);
   if (ranges) return ranges;
   if (sniffAsnKinds(line)) return 'asn-kinds';
   const shown = line.length > 80 ? `${line.slice(0, 80)}...` : line;
   throw new IpIntelFileError(
     path,
-    `unknown format: neither ip2asn TSV (start, end, AS, country, name), an asn,kind file nor a MaxMind database; first data line reads ${JSON.stringify(shown)}`,
+    `unknown format: neither ip2asn TSV (start, end, AS, country, name), ip-location-db asn CSV (start,end,asn,organisation), an asn,kind file nor a MaxMind database; first data line reads ${JSON.stringify(shown)}`,
     lineNo,
   );
 }
@@ -200,8 +199,8 @@ export function loadIpIntel(paths: readonly string[], options: LoadIpIntelOption
       });
       continue;
     }
-    const parsed = parseIp2asn(text, format, problems);
-    if (parsed.table.size === 0) noUsableLine(path, problems, 'ip2asn ranges with an AS number');
+    const parsed = parseRangeFile(text, format, problems);
+    if (parsed.table.size === 0) noUsableLine(path, problems, 'address ranges with an AS number');
     ranges.push(new TableSource(parsed.table, parsed.names));
     files.push({
       path,

@@ -6,8 +6,8 @@ import maxmind, { type AsnResponse, Reader } from 'maxmind';
 import { describe, expect, it } from 'vitest';
 import { IpIntelFileError, ProblemLog } from './intel-file.ts';
 import { formatIpv4, newParsedAddress, parseAddress, parseIpv4 } from './ip-address.ts';
-import { parseIp2asn } from './ip2asn.ts';
 import { looksLikeMmdb, MmdbAsnDatabase } from './mmdb.ts';
+import { parseRangeFile } from './range-file.ts';
 import { ip2asnToMmdb, rangeToCidrs } from './test-support/fixture-mmdb.ts';
 import { writeMmdb } from './test-support/mmdb-writer.ts';
 
@@ -35,7 +35,7 @@ describe('MaxMind ASN databases', () => {
 
   it('answers like the TSV at the first and last address of every range and just outside', () => {
     const problems = new ProblemLog('x', false);
-    const { table } = parseIp2asn(tsv, 'ip2asn', problems);
+    const { table } = parseRangeFile(tsv, 'ip2asn', problems);
     const db = new MmdbAsnDatabase(mmdbPath, bytes);
     const address = newParsedAddress();
     const probes: string[] = [];

@@ -3,13 +3,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { IpIntelFileError, ProblemLog } from './intel-file.ts';
 import { newParsedAddress, parseAddress } from './ip-address.ts';
-import { parseIp2asn, sniffIp2asn } from './ip2asn.ts';
+import { parseRangeFile, type RangeFormat, sniffRangeFile } from './range-file.ts';
 
 const excerpt = readFileSync(join(import.meta.dirname, 'fixtures', 'ip2asn-excerpt.tsv'), 'utf8');
 
-function load(text: string, format: 'ip2asn' | 'ip2asn-u32' = 'ip2asn') {
+function load(text: string, format: RangeFormat = 'ip2asn') {
   const problems = new ProblemLog('test.tsv', false);
-  const parsed = parseIp2asn(text, format, problems);
+  const parsed = parseRangeFile(text, format, problems);
   const address = newParsedAddress();
   const asOf = (ip: string) => parsed.table.lookup(parseAddress(ip, address));
   return { ...parsed, problems, asOf };
@@ -55,11 +55,13 @@ describe('ip2asn TSV', () => {
   });
 
   it('detects the variant from a line: addresses or uint32 numbers', () => {
-    expect(sniffIp2asn('1.0.0.0\t1.0.0.255\t13335\tUS\tCLOUDFLARENET')).toBe('ip2asn');
-    expect(sniffIp2asn('2001:4860::\t2001:4860::ffff\t15169\tUS\tGOOGLE')).toBe('ip2asn');
-    expect(sniffIp2asn('16777216\t16777471\t13335\tUS\tCLOUDFLARENET')).toBe('ip2asn-u32');
-    expect(sniffIp2asn('7922,residential')).toBeNull();
-    expect(sniffIp2asn('1.0.0.0,1.0.0.255,13335,Cloudflare')).toBeNull();
+    expect(sniffRangeFile('1.0.0.0\t1.0.0.255\t13335\tUS\tCLOUDFLARENET')).toBe('ip2asn');
+    expect(sniffRangeFile('2001:4860::\t2001:4860::ffff\t15169\tUS\tGOOGLE')).toBe('ip2asn');
+    expect(sniffRangeFile('16777216\t16777471\t13335\tUS\tCLOUDFLARENET')).toBe('ip2asn-u32');
+    expect(sniffRangeFile('7922,residential')).toBeNull();
+    expect(sniffRangeFile('1.0.0.0,1.0.0.255,13335,Cloudflare')).toBe('ip-location-db');
+    expect(sniffRangeFile('16777216,16777471,13335,"Cloudflare, Inc."')).toBe('ip-location-db');
+    expect(sniffRangeFile('13335,business,Cloudflare, Inc.')).toBeNull();
   });
 
   it('reads the v4-u32 file', () => {
@@ -100,7 +102,11 @@ describe('ip2asn TSV', () => {
 
   it('reports a range overlapping another by both line numbers', () => {
     const problems = new ProblemLog('x.tsv', false);
-    parseIp2asn('1.0.0.0\t1.0.0.255\t13335\tUS\tA\n1.0.0.128\t1.0.1.0\t64500\tUS\tB\n', 'ip2asn', problems);
+    parseRangeFile(
+      '1.0.0.0\t1.0.0.255\t13335\tUS\tA\n1.0.0.128\t1.0.1.0\t64500\tUS\tB\n',
+      'ip2asn',
+      problems,
+    );
     expect(problems.examples).toEqual([
       { line: 2, reason: 'range overlaps the range on line 1; kept the earlier one' },
     ]);
@@ -118,7 +124,9 @@ describe('ip2asn TSV', () => {
 
   it('stops at the first malformed line, naming file:line, when strict', () => {
     const problems = new ProblemLog('intel.tsv', true);
-    expect(() => parseIp2asn('1.0.0.0\t1.0.0.255\t13335\tUS\tA\nbroken line\n', 'ip2asn', problems)).toThrow(
+    expect(() =>
+      parseRangeFile('1.0.0.0\t1.0.0.255\t13335\tUS\tA\nbroken line\n', 'ip2asn', problems),
+    ).toThrow(
       new IpIntelFileError(
         'intel.tsv',
         'expected 5 tab-separated fields (start, end, AS, country, name), got 1',
@@ -126,9 +134,34 @@ describe('ip2asn TSV', () => {
       ),
     );
     try {
-      parseIp2asn('broken\n', 'ip2asn', new ProblemLog('intel.tsv', true));
+      parseRangeFile('broken\n', 'ip2asn', new ProblemLog('intel.tsv', true));
     } catch (error) {
       expect((error as Error).message).toMatch(/^--ip-intel intel\.tsv:1: expected 5/);
     }
+  });
+});
+
+describe('ip-location-db asn CSV', () => {
+  const csv = readFileSync(join(import.meta.dirname, 'fixtures', 'ip-location-db-asn.csv'), 'utf8');
+
+  it('reads address ranges of both families and quoted organisations with commas', () => {
+    const { table, names, problems, asOf } = load(csv, 'ip-location-db');
+    expect(problems.count).toBe(0);
+    expect(table.sizes).toEqual({ v4: 5, v6: 2 });
+    expect(names.get(13335)).toBe('Cloudflare, Inc.');
+    expect(asOf('3.127.255.255')).toBe(16509);
+    expect(asOf('3.128.0.0')).toBe(-1);
+    expect(asOf('2a01:4f8:ffff::1')).toBe(24940);
+  });
+
+  it('reads the IPv4-num file, and says why a numeric IPv6 file is not read', () => {
+    const { asOf, problems } = load(
+      '16777216,16777471,13335,"Cloudflare, Inc."\n42540766411282592856903984951653826560,42540766411282592856903984951653826561,1,X\n1.2.3.4\n',
+      'ip-location-db',
+    );
+    expect(asOf('1.0.0.9')).toBe(13335);
+    expect(problems.examples.map((e) => e.line)).toEqual([2, 3]);
+    expect(problems.examples[0]?.reason).toMatch(/numeric IPv6 files are not read/);
+    expect(problems.examples[1]?.reason).toMatch(/expected 4 comma-separated fields/);
   });
 });
