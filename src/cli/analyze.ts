@@ -77,6 +77,10 @@ export async function runAnalyze(files: string[], options: AnalyzeCliOptions): P
   } catch (error) {
     progress.done();
     await rejects.close();
+    if (error instanceof IpIntelFileError) {
+      process.stderr.write(`hydrawatch analyze: ${error.message}\n`);
+      return 1;
+    }
     return reportInputError(error);
   }
 }

@@ -92,4 +92,32 @@ describe('MaxMind ASN databases', () => {
     expect(reader.get('10.2.0.0')?.autonomous_system_number).toBe(1);
     expect(reader.get('11.0.0.0')).toBeNull();
   });
+
+  it('reads an IPv4-only database and answers no match, not garbage, for IPv6 addresses', () => {
+    const v4Only = writeMmdb(
+      [
+        {
+          address: '3.0.0.0',
+          prefix: 9,
+          record: { autonomous_system_number: 16509, autonomous_system_organization: 'AMAZON-02' },
+        },
+      ],
+      { databaseType: 'GeoLite2-ASN', buildEpoch: 0, ipVersion: 4 },
+    );
+    expect(new Reader<AsnResponse>(v4Only).metadata.ipVersion).toBe(4);
+    const db = new MmdbAsnDatabase('asn-ipv4.mmdb', v4Only);
+    const address = newParsedAddress();
+    expect(db.lookup(parseAddress('3.127.255.255', address))).toEqual({ asn: 16509, name: 'AMAZON-02' });
+    expect(db.lookup(parseAddress('3.128.0.0', address))).toBeNull();
+    expect(db.lookup(parseAddress('::ffff:3.1.2.3', address))?.asn).toBe(16509);
+    expect(db.lookup(parseAddress('2600:1f00::1', address))).toBeNull();
+  });
+
+  it('finds a damaged database at load, naming the file', () => {
+    const damaged = Buffer.from(bytes);
+    for (let i = 0; i < 1700; i++) damaged[i] = (i * 37) & 255;
+    expect(() => new MmdbAsnDatabase('broken.mmdb', damaged)).toThrow(
+      /^--ip-intel broken\.mmdb: is corrupt: looking up/,
+    );
+  });
 });

@@ -3,7 +3,7 @@
 // `autonomous_system_organization` for the network holding an address.
 import { type AsnResponse, Reader } from 'maxmind';
 import { IpIntelFileError } from './intel-file.ts';
-import { formatIpv4, type ParsedAddress } from './ip-address.ts';
+import { formatIpv4, newParsedAddress, type ParsedAddress, parseAddress } from './ip-address.ts';
 
 /** The marker before an mmdb file's metadata, near its end. */
 export const MMDB_METADATA_MARKER = Buffer.from([0xab, 0xcd, 0xef, ...Buffer.from('MaxMind.com')]);
@@ -16,6 +16,9 @@ export function looksLikeMmdb(bytes: Buffer): boolean {
 
 /** Database types that are known to carry no AS numbers. */
 const NOT_ASN = /city|country|anonymous|connection|domain|user-count/i;
+
+/** Addresses looked up once at load, spread over both families, to find a damaged file early. */
+const PROBES = ['1.1.1.1', '8.8.8.8', '73.1.2.3', '200.1.1.1', '2001:4860::8888', '2a01:4f8::1'];
 
 export interface AsMatch {
   asn: number;
@@ -66,6 +69,9 @@ export class MmdbAsnDatabase {
         path,
         `is a ${databaseType} database, which holds no AS numbers; give an ASN database (GeoLite2-ASN, DB-IP ASN lite)`,
       );
+    // A damaged tree or data section shows only when a lookup walks into it: walk a few now.
+    const probe = newParsedAddress();
+    for (const ip of PROBES) this.lookup(parseAddress(ip, probe));
   }
 
   get detail(): string {
@@ -81,7 +87,15 @@ export class MmdbAsnDatabase {
     if (address.version === 0) return null;
     if (address.version === 6 && this.reader.metadata.ipVersion === 4) return null;
     const text = address.version === 4 ? formatIpv4(address.v4) : formatIpv6(address.v6);
-    const record = this.reader.get(text);
+    let record: AsnResponse | null;
+    try {
+      record = this.reader.get(text);
+    } catch (error) {
+      throw new IpIntelFileError(
+        this.path,
+        `is corrupt: looking up ${text} failed (${(error as Error).message})`,
+      );
+    }
     const asn = record?.autonomous_system_number;
     if (typeof asn !== 'number' || asn <= 0) return null;
     const name = record?.autonomous_system_organization;

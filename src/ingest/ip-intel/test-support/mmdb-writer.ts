@@ -1,5 +1,5 @@
 // A minimal MaxMind DB writer, for test fixtures and benchmarks only: an IPv6 search tree
-// (IPv4 networks under ::/96, as GeoLite2 stores them) with 24-bit records, a data section
+// (IPv4 networks under ::/96, as GeoLite2 stores them) or an IPv4 one, with 24-bit records, a data section
 // of maps, strings and unsigned integers, and the metadata map. It follows the MaxMind DB
 // File Format Specification 2.0 (https://maxmind.github.io/MaxMind-DB/); the `maxmind`
 // reader reading its output back is the check that it does.
@@ -24,6 +24,8 @@ export interface MmdbOptions {
   description?: string;
   /** Seconds since 1970; fixed by callers so that output is byte-for-byte reproducible. */
   buildEpoch: number;
+  /** 6 (the default) holds both families; 4 is an IPv4-only tree, as some ASN files ship. */
+  ipVersion?: 4 | 6;
 }
 
 const TYPE = { pointer: 1, utf8: 2, uint16: 5, uint32: 6, map: 7, uint64: 9, array: 11 } as const;
@@ -79,14 +81,20 @@ export function encodeValue(
 /** Child slots: -1 empty, >= 0 a node, <= -2 the data record -(2 + index). */
 const EMPTY = -1;
 
-function networkBits(address: string, prefix: number): { bits: Uint8Array; length: number } {
+function networkBits(
+  address: string,
+  prefix: number,
+  ipVersion: 4 | 6,
+): { bits: Uint8Array; length: number } {
   const v4 = parseIpv4(address);
   const bits = new Uint8Array(128);
   if (v4 >= 0) {
     if (prefix < 0 || prefix > 32) throw new Error(`bad IPv4 prefix /${prefix}`);
-    for (let i = 0; i < 32; i++) bits[96 + i] = (v4 / 2 ** (31 - i)) & 1;
-    return { bits, length: 96 + prefix };
+    const skip = ipVersion === 6 ? 96 : 0;
+    for (let i = 0; i < 32; i++) bits[skip + i] = (v4 / 2 ** (31 - i)) & 1;
+    return { bits, length: skip + prefix };
   }
+  if (ipVersion === 4) throw new Error(`IPv6 network ${address} in an IPv4 database`);
   const words = new Uint32Array(4);
   if (!parseIpv6(address, words) || prefix < 0 || prefix > 128)
     throw new Error(`bad network ${address}/${prefix}`);
@@ -101,7 +109,7 @@ export function writeMmdb(networks: readonly MmdbNetwork[], options: MmdbOptions
   const recordIndex = new Map<string, number>();
   // Shorter prefixes first, so a more specific network splits the leaf of the one holding it.
   const ordered = networks
-    .map((n) => ({ ...n, ...networkBits(n.address, n.prefix) }))
+    .map((n) => ({ ...n, ...networkBits(n.address, n.prefix, options.ipVersion ?? 6) }))
     .sort((a, b) => a.length - b.length);
   for (const network of ordered) {
     const key = JSON.stringify(network.record);
@@ -158,7 +166,7 @@ export function writeMmdb(networks: readonly MmdbNetwork[], options: MmdbOptions
     ...encodeValue('description'),
     ...encodeValue({ en: options.description ?? options.databaseType }),
     ...encodeValue('ip_version'),
-    ...encodeValue(6, 'uint16'),
+    ...encodeValue(options.ipVersion ?? 6, 'uint16'),
     ...encodeValue('languages'),
     ...encodeValue(['en']),
     ...encodeValue('node_count'),
