@@ -2,13 +2,13 @@
 // client_asn and client_network stripped, enriched back from intel files that describe the
 // scenario's networks, must give exactly the verdicts the full traffic gives.
 import { execFile, spawnSync } from 'node:child_process';
-import { createReadStream, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createReadStream, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { promisify } from 'node:util';
 import { gunzipSync } from 'node:zlib';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RequestRecord } from '../src/contract/events.ts';
 import { requestFacts } from '../src/engine/facts.ts';
 import { NetworkEnricher } from '../src/engine/network-enrichment.ts';
@@ -69,6 +69,9 @@ beforeAll(async () => {
     dropRequestFields: ['client_network', 'client_asn'],
   });
 }, 120_000);
+
+// The simulated traffic and its stripped copy take tens of megabytes: leave nothing behind.
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('analyze --ip-intel', () => {
   it('gives back the stripped fields: the verdicts of the full traffic, from traffic without them', async () => {
