@@ -4,6 +4,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import { type AnalysisResult, analyze } from '../engine/analyze.ts';
+import { type IpIntel, loadIpIntel } from '../ingest/ip-intel/intel.ts';
+import { IpIntelFileError } from '../ingest/ip-intel/intel-file.ts';
 import { rejectWriter } from '../ingest/rejects.ts';
 import { writeReport } from '../report/html.ts';
 import { formatSummary } from '../report/summary.ts';
@@ -14,6 +16,26 @@ export interface AnalyzeCliOptions extends InputOptions {
   out: string;
   workers?: string;
   report: boolean;
+  ipIntel?: string[];
+}
+
+/** Loads the --ip-intel files before any traffic is read, so a bad file stops the run at once. */
+function loadIntel(options: AnalyzeCliOptions): IpIntel | null | 'failed' {
+  if (!options.ipIntel || options.ipIntel.length === 0) return null;
+  try {
+    const started = performance.now();
+    const intel = loadIpIntel(options.ipIntel, { strict: options.strict === true });
+    // Loading a full ip2asn file takes seconds before the first progress line: say what it was.
+    if (process.stderr.isTTY)
+      process.stderr.write(
+        `ip intel: ${intel.files.map((f) => `${f.path} (${f.format})`).join(', ')} loaded in ${((performance.now() - started) / 1000).toFixed(1)} s\n`,
+      );
+    return intel;
+  } catch (error) {
+    if (!(error instanceof IpIntelFileError)) throw error;
+    process.stderr.write(`hydrawatch analyze: ${error.message}\n`);
+    return 'failed';
+  }
 }
 
 export async function runAnalyze(files: string[], options: AnalyzeCliOptions): Promise<number> {
@@ -29,8 +51,11 @@ export async function runAnalyze(files: string[], options: AnalyzeCliOptions): P
     );
     return 1;
   }
+  const ipIntel = loadIntel(options);
+  if (ipIntel === 'failed') return 1;
   try {
     const result = await analyze(files, {
+      ...(ipIntel ? { ipIntel } : {}),
       ...(options.format ? { format: options.format } : {}),
       ...(workers === undefined ? {} : { workers }),
       strict: options.strict === true,
@@ -52,6 +77,10 @@ export async function runAnalyze(files: string[], options: AnalyzeCliOptions): P
   } catch (error) {
     progress.done();
     await rejects.close();
+    if (error instanceof IpIntelFileError) {
+      process.stderr.write(`hydrawatch analyze: ${error.message}\n`);
+      return 1;
+    }
     return reportInputError(error);
   }
 }
@@ -71,6 +100,7 @@ function runFigures(result: AnalysisResult) {
     templateClusters: result.engine.index.size,
     campaigns: result.campaigns.length,
     flagged: result.accounts.filter((a) => a.flagged).length,
+    ...(result.networkEnrichment ? { ipIntel: result.networkEnrichment } : {}),
   };
 }
 
@@ -90,6 +120,11 @@ export function analyzeCommand(): Command {
         'hydrawatch-out',
       )
       .option('--workers <n>', 'reader threads (0 reads in the main thread); default one per core')
+      .option(
+        '--ip-intel <file>',
+        'fill missing client_asn / client_network from an IP intelligence file: ip2asn TSV, ip-location-db asn CSV, a MaxMind ASN .mmdb, or asn,kind CSV (gzip allowed; repeatable, first file wins; see docs/ip-intel.md)',
+        (file: string, files: string[] = []) => [...files, file],
+      )
       .option('--no-report', 'skip the HTML report'),
   ).action(async (files: string[], options: AnalyzeCliOptions) => {
     process.exitCode = await runAnalyze(files, options);

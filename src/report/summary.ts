@@ -1,5 +1,6 @@
 // The terminal summary of an analysis: what was read, what was found, how fast.
 import type { AnalysisResult } from '../engine/analyze.ts';
+import { formatNetworkEnrichment } from './enrichment-summary.ts';
 
 const n = (v: number) => v.toLocaleString('en-US');
 
@@ -10,6 +11,7 @@ export function formatSummary(result: AnalysisResult): string {
   const lines = [
     `read ${n(read.linesIn)} lines: ${n(read.records)} records (${n(read.byType.request)} requests), ${n(read.duplicates)} duplicates, ${n(read.rejected)} rejected`,
     `event time ${Number.isFinite(counters.firstMs) ? new Date(counters.firstMs).toISOString() : '-'} .. ${Number.isFinite(counters.lastMs) ? new Date(counters.lastMs).toISOString() : '-'}${counters.lateEvents > 0 ? `; ${n(counters.lateEvents)} events arrived too late to reorder` : ''}`,
+    ...formatNetworkEnrichment(result.networkEnrichment),
     `${n(accounts.length)} accounts, ${n(engine.templates.size)} prompt templates; ${n(flagged)} accounts flagged in ${n(campaigns.length)} campaigns`,
   ];
   for (const c of campaigns.slice(0, 10)) {
