@@ -11,6 +11,7 @@ import type { LabelRecord } from '../contract/outputs.ts';
 import { accountRecord, type Identity, newIdentity } from './identity.ts';
 import type { Address } from './infra.ts';
 import { DAY_MS, type FamilyMix, HOUR_MS, type PopulationModel } from './population.ts';
+import type { PromptDraft } from './prompts/pieces.ts';
 import type { PromptKit } from './prompts/sampler.ts';
 import type { Language } from './prompts/types.ts';
 import { Rng } from './rng.ts';
@@ -71,6 +72,8 @@ export class AccountActor {
     private readonly onLabel: (label: LabelRecord) => void,
     private readonly corpus: readonly string[] | null,
     releaseDay: number,
+    /** Where grammar prompts are drawn, shared by every actor of a run (one request at a time). */
+    private readonly prompts: PromptDraft,
   ) {
     this.rng = new Rng(model.seed, slot + 0x10000);
     this.group = model.groupOf[slot] ?? 0;
@@ -341,20 +344,31 @@ export class AccountActor {
     const requestId = `req_${rng.token(24)}`;
     const model = m.chooseModel(rng, t);
     const endpoint = this.params.batch ? 'batch' : m.params.endpoints.pick(rng);
+    const drafts = this.prompts;
     let prompt: string | undefined;
+    // A grammar prompt's pieces say whether it holds CJK text without scanning it.
+    let drawn = false;
     let toolResults = 0;
     if (this.turn === 1) {
-      prompt =
-        this.corpus && rng.chance(m.spec.prompts.corpus?.share ?? 0)
-          ? rng.pick(this.corpus)
-          : kit.draw(rng).text;
+      if (this.corpus && rng.chance(m.spec.prompts.corpus?.share ?? 0)) prompt = rng.pick(this.corpus);
+      else {
+        kit.drawInto(rng, drafts);
+        drawn = true;
+      }
     } else if (this.toolCount > 0 && rng.chance(0.8)) {
       toolResults = rng.int(1, 4);
-      if (rng.chance(0.25)) prompt = m.main.followup(this.language).draw(rng).text;
+      if (rng.chance(0.25)) {
+        m.main.followup(this.language).drawInto(rng, drafts);
+        drawn = true;
+      }
     } else {
-      prompt = m.main.followup(this.language).draw(rng).text;
+      m.main.followup(this.language).drawInto(rng, drafts);
+      drawn = true;
     }
-    const zhText = prompt !== undefined && (this.language === 'zh' || (this.turn === 1 && CJK.test(prompt)));
+    if (drawn) prompt = drafts.text;
+    const zhText =
+      prompt !== undefined &&
+      (this.language === 'zh' || (this.turn === 1 && (drawn ? drafts.cjk : CJK.test(prompt))));
     const promptTokens = prompt ? Math.ceil(prompt.length / (zhText ? 1.4 : 4)) : 0;
     const toolTokens = toolResults > 0 ? Math.round(toolResults * m.usage.toolResult(rng)) : 0;
 

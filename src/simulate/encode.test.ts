@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { RequestRecord } from '../contract/events.ts';
 import { RequestEncoder } from './encode.ts';
+import { PromptDraft } from './prompts/pieces.ts';
+import { PromptKit } from './prompts/sampler.ts';
+import { Rng } from './rng.ts';
 import { loadScenario } from './scenario.ts';
 import { recordLine } from './serialize.ts';
 import { simulate } from './simulate.ts';
@@ -73,5 +76,30 @@ describe('RequestEncoder', () => {
     expect(bytes.equals(reference(records))).toBe(true);
     const lines = bytes.toString('utf8').trimEnd().split('\n');
     expect(lines.map((l) => JSON.parse(l))).toEqual(records.map((r) => JSON.parse(JSON.stringify(r))));
+  });
+
+  it('copies a prompt from the draft it was drawn into, and encodes any other prompt', () => {
+    const draft = new PromptDraft();
+    const kit = new PromptKit('rubric_grading', 'zh');
+    const rng = new Rng(3);
+    const encoder = new RequestEncoder();
+    const buf = Buffer.alloc(1 << 16);
+    for (let i = 0; i < 200; i++) {
+      kit.drawInto(rng, draft);
+      const drawn: RequestRecord = {
+        type: 'request',
+        time: '2026-01-05T22:29:11.929Z',
+        request_id: `req_${i}`,
+        account_id: 'acct_1',
+        model: 'helix-4',
+        prompt: draft.text,
+      };
+      // The second record's prompt is not the draft's: it must be encoded from its text.
+      for (const r of [drawn, { ...drawn, prompt: `${draft.text} "other"` }]) {
+        expect(encoder.prepare(r, draft)).toBeLessThanOrEqual(buf.length);
+        const end = encoder.encode(r, buf, 0);
+        expect(buf.subarray(0, end).toString()).toBe(recordLine(r));
+      }
+    }
   });
 });

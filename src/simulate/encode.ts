@@ -3,9 +3,11 @@
 // string is a rope of some twenty pieces that must be flattened and encoded, and that cost more
 // than generating the request; here the parts an account repeats from one request to the next
 // (identity and client, params) are kept per account as flat text, and the line is encoded in a
-// few pieces, none of which is joined into a rope first.
+// few pieces, none of which is joined into a rope first. A prompt the simulator drew from its
+// grammars arrives as pre-encoded pieces (prompts/pieces.ts) and is copied, not encoded.
 import type { RequestRecord } from '../contract/events.ts';
-import { addressJson, cachedText, identityJson, outcomeJson, paramsJson } from './serialize.ts';
+import type { PromptDraft } from './prompts/pieces.ts';
+import { addressJson, identityJson, outcomeJson, paramsJson } from './serialize.ts';
 
 const str = JSON.stringify;
 
@@ -76,33 +78,45 @@ class AccountParts {
 
 /** Room for everything but the fragments and the prompt: field names, ids, numbers. */
 const SMALL_FIELDS = 1024;
+const SYSTEM_CACHE = 10_000;
+const SYSTEM = Buffer.from(',"system":');
+const PROMPT = Buffer.from(',"prompt":');
 
 /** Encodes request lines into buffers; one per output, as it keeps one entry per account. */
 export class RequestEncoder {
   private readonly accounts = new Map<string, AccountParts>();
+  // System prompts repeat across conversations: their JSON is encoded once.
+  private readonly systems = new Map<string, Buffer>();
   private current: AccountParts | null = null;
+  private system: Buffer | null = null;
+  private draft: PromptDraft | null = null;
   private prompt = '';
-  private system = '';
 
   /**
    * Prepares `r` and returns an upper bound of its line's bytes; `encode` must follow, with the
-   * same record, before the next `prepare`.
+   * same record, before the next `prepare`. `prompts` is where the simulator drew the prompt:
+   * when it holds this record's prompt, its bytes are copied instead of encoding the text.
    */
-  prepare(r: RequestRecord): number {
+  prepare(r: RequestRecord, prompts?: PromptDraft): number {
     let a = this.accounts.get(r.account_id);
     if (a === undefined) {
       a = new AccountParts();
       this.accounts.set(r.account_id, a);
     }
     this.current = a;
-    this.prompt = r.prompt === undefined ? '' : str(r.prompt);
-    this.system = r.system === undefined ? '' : cachedText(r.system);
-    let chars = a.clientOf(r).length + this.prompt.length + this.system.length + r.model.length;
+    // The same string object when the simulator drew it: `===` then compares no characters.
+    this.draft =
+      prompts !== undefined && r.prompt !== undefined && prompts.text === r.prompt ? prompts : null;
+    this.prompt = r.prompt === undefined || this.draft !== null ? '' : str(r.prompt);
+    this.system = r.system === undefined ? null : this.systemJson(r.system);
+    let chars = a.clientOf(r).length + this.prompt.length + r.model.length;
+    let bytes = this.draft === null ? 0 : this.draft.jsonBytes;
+    if (this.system !== null) bytes += this.system.length;
     if (r.params !== undefined) chars += a.paramsOf(r.params).length;
     if (r.endpoint !== undefined) chars += r.endpoint.length;
     if (r.conversation_id !== undefined) chars += r.conversation_id.length;
     // A UTF-16 unit never takes more than three UTF-8 bytes.
-    return SMALL_FIELDS + 3 * (chars + r.time.length + r.request_id.length);
+    return SMALL_FIELDS + bytes + 3 * (chars + r.time.length + r.request_id.length);
   }
 
   /** Writes the prepared record's line (with its newline) at `pos`; returns the position after it. */
@@ -118,14 +132,30 @@ export class RequestEncoder {
     if (r.params !== undefined) pos += utf8(buf, a.paramsJson, pos);
     const outcome = outcomeJson(r);
     if (outcome.length > 0) pos += utf8(buf, outcome, pos);
-    if (r.system !== undefined) pos += utf8(buf, `,"system":${this.system}`, pos);
+    if (this.system !== null) {
+      buf.set(SYSTEM, pos);
+      buf.set(this.system, pos + SYSTEM.length);
+      pos += SYSTEM.length + this.system.length;
+    }
+    if (this.draft !== null) {
+      buf.set(PROMPT, pos);
+      pos = this.draft.write(buf, pos + PROMPT.length);
+    } else if (r.prompt !== undefined) pos += utf8(buf, `,"prompt":${this.prompt}`, pos);
     let tail = '';
-    if (r.prompt !== undefined) pos += utf8(buf, `,"prompt":${this.prompt}`, pos);
     if (r.has_image !== undefined) tail += `,"has_image":${r.has_image}`;
     if (r.tool_results !== undefined) tail += `,"tool_results":${r.tool_results}`;
     if (tail.length > 0) pos += utf8(buf, tail, pos);
     buf[pos++] = 125;
     buf[pos++] = 10;
     return pos;
+  }
+
+  private systemJson(text: string): Buffer {
+    let json = this.systems.get(text);
+    if (json === undefined) {
+      json = Buffer.from(str(text));
+      if (this.systems.size < SYSTEM_CACHE) this.systems.set(text, json);
+    }
+    return json;
   }
 }

@@ -4,6 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Writable } from 'node:stream';
 import type { CorpusTexts } from './actor.ts';
+import { PromptDraft } from './prompts/pieces.ts';
 import type { Scenario } from './scenario.ts';
 import { recordLine } from './serialize.ts';
 import { recordStream } from './simulate.ts';
@@ -43,10 +44,12 @@ export async function runSimulation(scenario: Scenario, options: RunOptions): Pr
   let count = 0;
   let chunks = 0;
   let nextProgress = started + 1000;
+  const prompts = new PromptDraft();
   const records = recordStream(scenario, {
     scale: options.scale,
     seed: options.seed,
     corpus: options.corpus,
+    prompts,
     onLabel: (label) => {
       tally.label(label);
       // Labels are few and small; their sink flushes with the next full chunk.
@@ -56,7 +59,7 @@ export async function runSimulation(scenario: Scenario, options: RunOptions): Pr
   for (let record = records.next(); record !== undefined; record = records.next()) {
     tally.record(record);
     const pending =
-      record.type === 'request' ? events.writeRequest(record) : events.write(recordLine(record));
+      record.type === 'request' ? events.writeRequest(record, prompts) : events.write(recordLine(record));
     count++;
     if (pending) {
       await pending;

@@ -6,6 +6,7 @@ import { AccountActor, type CorpusTexts } from './actor.ts';
 import { type EventSource, SourceHeap } from './heap.ts';
 import { compileNetworks } from './infra.ts';
 import { DAY_MS, PopulationModel } from './population.ts';
+import { PromptDraft } from './prompts/pieces.ts';
 import type { Scenario } from './scenario.ts';
 
 export interface SimulateOptions {
@@ -16,6 +17,11 @@ export interface SimulateOptions {
   onLabel?: (label: LabelRecord) => void;
   /** Real prompt text by corpus class, for populations whose scenario asks for it. */
   corpus?: CorpusTexts;
+  /**
+   * Where grammar prompts are drawn: a writer that holds it can copy the last request's prompt
+   * as bytes (`PromptDraft#write`) instead of encoding its text.
+   */
+  prompts?: PromptDraft;
 }
 
 class ReleaseSource implements EventSource<TrafficRecord> {
@@ -68,6 +74,7 @@ export function recordStream(
   const scale = options.scale ?? 1;
   const seed = options.seed ?? 1;
   const onLabel = options.onLabel ?? (() => {});
+  const prompts = options.prompts ?? new PromptDraft();
   const heap = new SourceHeap<TrafficRecord>();
   const start = Date.parse(scenario.start);
   const releaseDay = scenario.releases[0]?.day ?? 0;
@@ -78,7 +85,7 @@ export function recordStream(
     const texts = options.corpus ? classes.flatMap((c) => options.corpus?.get(c) ?? []) : [];
     const corpus = texts.length > 0 ? texts : null;
     for (let slot = 0; slot < model.accounts; slot++) {
-      heap.push(new AccountActor(model, slot, order++, onLabel, corpus, releaseDay));
+      heap.push(new AccountActor(model, slot, order++, onLabel, corpus, releaseDay, prompts));
     }
   }
   return heap;

@@ -5,6 +5,7 @@ import type { Writable } from 'node:stream';
 import { createGzip } from 'node:zlib';
 import type { RequestRecord } from '../contract/events.ts';
 import { RequestEncoder } from './encode.ts';
+import type { PromptDraft } from './prompts/pieces.ts';
 import { recordLine } from './serialize.ts';
 
 // Lines are encoded straight into a preallocated buffer: concatenating them into big strings
@@ -54,9 +55,12 @@ export class LineSink {
     return pending;
   }
 
-  /** Adds a request's line, encoded straight into the chunk: the same bytes as `write(recordLine(r))`. */
-  writeRequest(r: RequestRecord): Promise<void> | undefined {
-    const pending = this.room(this.requests.prepare(r));
+  /**
+   * Adds a request's line, encoded straight into the chunk: the same bytes as `write(recordLine(r))`.
+   * `prompts` is the simulation's prompt draft (see `RequestEncoder#prepare`).
+   */
+  writeRequest(r: RequestRecord, prompts?: PromptDraft): Promise<void> | undefined {
+    const pending = this.room(this.requests.prepare(r, prompts));
     if (pending === null) return this.oversized(recordLine(r));
     const chunk = this.chunk;
     chunk.used = this.requests.encode(r, chunk.bytes, chunk.used);

@@ -2,6 +2,7 @@
 // variants and wording noise, labelled with family, template key and elicitation.
 import { Rng } from '../rng.ts';
 import { EN } from './en.ts';
+import { numberPiece, type Piece, PromptDraft, pieceOf } from './pieces.ts';
 import {
   ELICITATION_FAMILIES,
   type Language,
@@ -23,8 +24,11 @@ export interface PromptSample {
   system?: string;
 }
 
-// A compiled text alternates literal parts and slot names: even indexes literal, odd slot.
-type Compiled = readonly string[];
+// A compiled text: literal pieces around slot names, literals.length === slots.length + 1.
+interface Compiled {
+  readonly literals: readonly Piece[];
+  readonly slots: readonly string[];
+}
 
 interface CompiledTemplate {
   key: string;
@@ -39,14 +43,16 @@ interface CompiledFamily {
 const SLOT = /\{([a-z_0-9]+)\}/g;
 
 function compile(text: string): Compiled {
-  const parts: string[] = [];
+  const literals: Piece[] = [];
+  const slots: string[] = [];
   let last = 0;
   for (const m of text.matchAll(SLOT)) {
-    parts.push(text.slice(last, m.index), m[1] as string);
+    literals.push(pieceOf(text.slice(last, m.index)));
+    slots.push(m[1] as string);
     last = (m.index ?? 0) + m[0].length;
   }
-  parts.push(text.slice(last));
-  return parts;
+  literals.push(pieceOf(text.slice(last)));
+  return { literals, slots };
 }
 
 const ELICITING = new Set<string>(ELICITATION_FAMILIES);
@@ -59,8 +65,8 @@ export function isElicitation(family: PromptFamily): boolean {
 class CompiledGrammar {
   readonly families = new Map<string, CompiledFamily>();
   private readonly slots = new Map<string, readonly Compiled[]>();
-  private readonly openers: readonly string[];
-  private readonly closers: readonly string[];
+  private readonly openers: readonly Piece[];
+  private readonly closers: readonly Piece[];
 
   constructor(readonly grammar: LanguageGrammar) {
     for (const [family, spec] of Object.entries(grammar.families)) {
@@ -71,45 +77,51 @@ class CompiledGrammar {
       this.families.set(family, { templates, systems: spec.systems ?? [] });
     }
     for (const [slot, values] of Object.entries(grammar.slots)) this.slots.set(slot, values.map(compile));
-    this.openers = grammar.openers;
-    this.closers = grammar.closers;
+    this.openers = grammar.openers.map(pieceOf);
+    this.closers = grammar.closers.map(pieceOf);
   }
 
-  fill(parts: Compiled, rng: Rng, depth: number): string {
-    let out = parts[0] as string;
-    for (let i = 1; i < parts.length; i += 2) {
-      out += this.slot(parts[i] as string, rng, depth) + (parts[i + 1] as string);
+  fill(parts: Compiled, rng: Rng, depth: number, draft: PromptDraft): void {
+    const { literals, slots } = parts;
+    draft.add(literals[0] as Piece);
+    for (let i = 0; i < slots.length; i++) {
+      this.slot(slots[i] as string, rng, depth, draft);
+      draft.add(literals[i + 1] as Piece);
     }
-    return out;
   }
 
-  private slot(name: string, rng: Rng, depth: number): string {
+  private slot(name: string, rng: Rng, depth: number, draft: PromptDraft): void {
     switch (name) {
       case 'int':
-        return String(rng.int(12, 999));
+        draft.add(numberPiece(rng.int(12, 999)));
+        return;
       case 'int2':
-        return String(rng.int(10, 5000));
+        draft.add(numberPiece(rng.int(10, 5000)));
+        return;
       case 'digit':
-        return String(rng.int(2, 9));
+        draft.add(numberPiece(rng.int(2, 9)));
+        return;
       case 'year':
-        return String(rng.int(2015, 2026));
+        draft.add(numberPiece(rng.int(2015, 2026)));
+        return;
       default: {
         const values = this.slots.get(name);
         // Unknown slots stay visible rather than vanish, so a grammar typo shows in tests.
-        if (!values || depth > 3) return `{${name}}`;
-        return this.fill(rng.pick(values), rng, depth + 1);
+        if (!values || depth > 3) draft.add(pieceOf(`{${name}}`));
+        else this.fill(rng.pick(values), rng, depth + 1, draft);
       }
     }
   }
 
-  /** Paraphrase noise people add anyway; it is why exact matching cannot find templates. */
-  decorate(text: string, rng: Rng): string {
+  /**
+   * Paraphrase noise people add anyway; it is why exact matching cannot find templates. Drawn
+   * as `opener + body + closer`, lowercased 8 % of the time, a final `?` doubled 5 % of the time.
+   */
+  decorate(rng: Rng, draft: PromptDraft): string {
     const opener = rng.pick(this.openers);
     const closer = rng.pick(this.closers);
-    let out = opener + text + closer;
-    if (rng.chance(0.08)) out = out.toLowerCase();
-    if (rng.chance(0.05)) out = out.replace(/\?$/, '??');
-    return out;
+    const lowercase = rng.chance(0.08);
+    return draft.finish(opener, closer, lowercase, rng.chance(0.05));
   }
 }
 
@@ -153,9 +165,18 @@ export class PromptKit {
   }
 
   draw(rng: Rng): { text: string; templateKey: string } {
+    const draft = new PromptDraft();
+    const templateKey = this.drawInto(rng, draft);
+    return { text: draft.text, templateKey };
+  }
+
+  /** Draws a prompt into `draft` (its text and bytes); returns the template key. */
+  drawInto(rng: Rng, draft: PromptDraft): string {
     const template = rng.pick(this.templates);
-    const text = this.grammar.fill(rng.pick(template.variants), rng, 0);
-    return { text: this.grammar.decorate(text, rng), templateKey: template.key };
+    draft.begin();
+    this.grammar.fill(rng.pick(template.variants), rng, 0, draft);
+    this.grammar.decorate(rng, draft);
+    return template.key;
   }
 }
 
