@@ -12,6 +12,7 @@ import type { TemplateSketch } from '../src/signals/fingerprint.ts';
 import { samplePrompts } from '../src/signals/sample-prompts.ts';
 import { promptSamples } from '../src/simulate/prompts/index.ts';
 import { machineLine } from './machine.ts';
+import { fixedLengthPrompts } from './prompts.ts';
 
 const LENGTH = 600;
 const PROMPTS = 5_000;
@@ -22,18 +23,6 @@ const ASSIGNS = 20_000;
 interface Fingerprint {
   sketchText: (text: string) => TemplateSketch | null;
   TemplateIndex: new () => { assign(input: TemplateSketch): unknown };
-}
-
-/** The same prompts as bench/signals.ts: generated text padded to LENGTH characters. */
-function prompts(): string[] {
-  const pool = samplePrompts(42, PROMPTS * 3).map((s) => s.text);
-  const out: string[] = [];
-  for (let i = 0; out.length < PROMPTS; i++) {
-    let text = pool[i % pool.length] as string;
-    for (let j = 1; text.length < LENGTH; j++) text += `\n${pool[(i + j * 7) % pool.length]}`;
-    out.push(text.slice(0, LENGTH));
-  }
-  return out;
 }
 
 const FILES = ['fingerprint.ts', 'template-index.ts', 'hash.ts', 'skeleton.ts'];
@@ -116,7 +105,7 @@ const dir = mkdtempSync(join(tmpdir(), 'hw-fingerprint-'));
 try {
   const current = await fingerprintAt(null, mkdtempSync(join(dir, 'current-')));
   const other = revision ? await fingerprintAt(revision, mkdtempSync(join(dir, 'other-'))) : undefined;
-  const texts = prompts();
+  const texts = fixedLengthPrompts(PROMPTS, LENGTH);
   out(`sketchText and TemplateIndex.assign, one core${revision ? `, against ${revision}` : ''}`);
   out(machineLine());
   compare(

@@ -5,23 +5,12 @@ import { computeSignals, TemplateIndex } from '../src/signals/index.ts';
 import { samplePrompts } from '../src/signals/sample-prompts.ts';
 import { promptSamples } from '../src/simulate/prompts/index.ts';
 import { machineLine } from './machine.ts';
+import { fixedLengthPrompts } from './prompts.ts';
 
 const LENGTH = 600;
 const PROMPTS = 5_000;
 const ROUNDS = 8;
 const ASSIGNS = 20_000;
-
-/** Prompts of exactly LENGTH characters, padded with more generated text so every run is the same. */
-function prompts(): string[] {
-  const pool = samplePrompts(42, PROMPTS * 3).map((s) => s.text);
-  const out: string[] = [];
-  for (let i = 0; out.length < PROMPTS; i++) {
-    let text = pool[i % pool.length] as string;
-    for (let j = 1; text.length < LENGTH; j++) text += `\n${pool[(i + j * 7) % pool.length]}`;
-    out.push(text.slice(0, LENGTH));
-  }
-  return out;
-}
 
 interface Rates {
   wall: number[];
@@ -50,7 +39,7 @@ const best = (xs: readonly number[]) => xs[xs.length - 1] as number;
 const n = (x: number) => Math.round(x).toLocaleString('en-US');
 const out = (line: string) => process.stdout.write(`${line}\n`);
 
-const requests = prompts().map((prompt, i) => ({
+const requests = fixedLengthPrompts(PROMPTS, LENGTH).map((prompt, i) => ({
   model: 'claude-sonnet-4-5',
   prompt,
   params: { max_tokens: i % 3 === 0 ? 64_000 : 1_024, n: 1 + (i % 2) },

@@ -4,14 +4,7 @@
 // Its families imitate harvesting campaigns and app traffic: a role, a task, constraints and an
 // output format, reworded the way an operator rotates phrasings; several families share that frame
 // and differ only in the task. Run: npx tsx scripts/make-template-final.ts   (the output is committed)
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-
-interface Family {
-  name: string;
-  language: 'en' | 'zh';
-  paraphrases: readonly string[];
-}
+import { type TemplateFamily as Family, writeTemplateSet } from './template-set.ts';
 
 const SLOTS: Record<string, readonly string[]> = {
   field: ['organic chemistry', 'constitutional law', 'macroeconomics', 'cardiology', 'compiler design'],
@@ -174,30 +167,4 @@ const FAMILIES: readonly Family[] = [
   },
 ];
 
-/** mulberry32, as in sample-prompts.ts, so the file is the same on every machine. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const SEED = 77;
-const PROMPTS = 1800;
-const next = random(SEED);
-const pick = <T>(pool: readonly T[]): T => pool[Math.floor(next() * pool.length)] as T;
-const lines: string[] = [];
-for (let i = 0; i < PROMPTS; i++) {
-  const family = pick(FAMILIES);
-  const text = pick(family.paraphrases).replace(/\{(\w+)\}/g, (_, slot: string) =>
-    pick(SLOTS[slot] ?? [slot]),
-  );
-  lines.push(JSON.stringify({ text, templateKey: `${family.language}/${family.name}` }));
-}
-const file = join(import.meta.dirname, '../bench/data/template-final.jsonl');
-writeFileSync(file, `${lines.join('\n')}\n`);
-process.stdout.write(`wrote ${lines.length} prompts from ${FAMILIES.length} families to ${file}\n`);
+writeTemplateSet('template-final.jsonl', FAMILIES, SLOTS, 77, 1800);

@@ -4,14 +4,7 @@
 // several sentences and are mostly inline, unquoted; some families are near neighbours of others
 // (same nouns, different task) so that a fingerprint that groups by vocabulary alone loses precision.
 // Run: npx tsx scripts/make-template-heldout.ts   (the output is committed: figures cite the file)
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-
-interface Family {
-  name: string;
-  language: 'en' | 'zh';
-  paraphrases: readonly string[];
-}
+import { type TemplateFamily as Family, writeTemplateSet } from './template-set.ts';
 
 const SLOTS: Record<string, readonly string[]> = {
   article: [
@@ -333,30 +326,4 @@ const FAMILIES: readonly Family[] = [
   },
 ];
 
-/** mulberry32, as in sample-prompts.ts, so the file is the same on every machine. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const SEED = 20261201;
-const PROMPTS = 2400;
-const next = random(SEED);
-const pick = <T>(pool: readonly T[]): T => pool[Math.floor(next() * pool.length)] as T;
-const lines: string[] = [];
-for (let i = 0; i < PROMPTS; i++) {
-  const family = pick(FAMILIES);
-  const text = pick(family.paraphrases).replace(/\{(\w+)\}/g, (_, slot: string) =>
-    pick(SLOTS[slot] ?? [slot]),
-  );
-  lines.push(JSON.stringify({ text, templateKey: `${family.language}/${family.name}` }));
-}
-const file = join(import.meta.dirname, '../bench/data/template-heldout.jsonl');
-writeFileSync(file, `${lines.join('\n')}\n`);
-process.stdout.write(`wrote ${lines.length} prompts from ${FAMILIES.length} families to ${file}\n`);
+writeTemplateSet('template-heldout.jsonl', FAMILIES, SLOTS, 20261201, 2400);

@@ -17,7 +17,7 @@ interface Template {
 }
 
 /** mulberry32: tiny seeded PRNG, so the samples are the same on every machine. */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
