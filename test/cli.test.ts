@@ -1,14 +1,25 @@
 // The README's commands, run as a user runs them: through bin/hydrawatch.mjs.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 
 const root = join(import.meta.dirname, '..');
 const bin = join(root, 'bin', 'hydrawatch.mjs');
 const cli = (args: string[], input?: string) =>
   spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8', input, timeout: 120_000 });
+
+/** A fresh folder for one test, removed when the file's tests are done. */
+const dirs: string[] = [];
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'hw-cli-'));
+  dirs.push(dir);
+  return dir;
+}
+afterAll(() => {
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+});
 
 describe('hydrawatch CLI', () => {
   it('has --help on every subcommand', () => {
@@ -24,7 +35,7 @@ describe('hydrawatch CLI', () => {
   });
 
   it('validates the shipped sample as the README shows, from a file and from stdin', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'hw-cli-'));
+    const dir = tempDir();
     const fromFile = cli(['validate', 'examples/sample.jsonl', '--json', '--rejects', join(dir, 'r.jsonl')]);
     expect(fromFile.status).toBe(0);
     const report = JSON.parse(fromFile.stdout);
@@ -41,7 +52,7 @@ describe('hydrawatch CLI', () => {
   });
 
   it('pipes the simulator into analyze and scores the result with eval', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'hw-cli-'));
+    const dir = tempDir();
     const labels = join(dir, 'labels.jsonl');
     const traffic = execFileSync(
       process.execPath,

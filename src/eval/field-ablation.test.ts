@@ -1,11 +1,12 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { ablateFields, FIELD_ABLATIONS } from './field-ablation.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'hw-ablate-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const input = join(dir, 'in.jsonl');
 const lines = [
   { type: 'account', time: '2026-02-01T00:00:00.000Z', account_id: 'a1', signup_channel: 'education' },

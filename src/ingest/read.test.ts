@@ -1,14 +1,15 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { RequestRecord, TrafficRecord } from '../contract/events.ts';
 import { MAX_LINE_BYTES } from './lines.ts';
 import { newReadStats, type Reject, readRecords, StrictInputError } from './read.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'hw-read-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 let fileNo = 0;
 
 function file(content: string | Buffer, ext = 'jsonl'): string {

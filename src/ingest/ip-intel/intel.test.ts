@@ -1,8 +1,8 @@
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { loadIpIntel } from './intel.ts';
 import { newParsedAddress, parseAddress } from './ip-address.ts';
 
@@ -11,6 +11,7 @@ const tsvPath = join(fixtures, 'ip2asn-excerpt.tsv');
 const mmdbPath = join(fixtures, 'asn-excerpt.mmdb');
 const kindsPath = join(fixtures, 'asn-kinds.csv');
 const dir = mkdtempSync(join(tmpdir(), 'hw-ip-intel-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 let n = 0;
 const file = (content: string | Buffer, name = `f${n++}.txt`) => {
   const path = join(dir, name);
