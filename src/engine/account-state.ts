@@ -184,6 +184,17 @@ export class AccountState {
     return this.activeDays === 0 ? 0 : this.blocks.estimate() / this.activeDays;
   }
 
+  /**
+   * Address blocks a day when they can mean a proxy pool: 0 for an account mostly on data
+   * centres (a reseller's or a CI fleet's cloud addresses vary by design) or one that keeps its
+   * address for many requests (under 0.1 new addresses per request).
+   */
+  roamingBlocksPerDay(): number {
+    return this.datacenterRequests < this.requests * 0.5 && this.ipRotation() >= 0.1
+      ? this.blocksPerDay()
+      : 0;
+  }
+
   /** Requests per active day. */
   dailyRate(): number {
     return this.activeDays === 0 ? 0 : this.requests / this.activeDays;

@@ -86,11 +86,7 @@ export function assessPool({ members: accounts, totalAccounts }: PoolInput): Gro
   );
   // Address blocks a day count whatever the network kind, so the family holds on logs without
   // one; data-centre traffic and accounts that keep their addresses do not count.
-  const blocks = median(
-    accounts.map((a) =>
-      a.datacenterRequests < a.requests * 0.5 && a.ipRotation() >= 0.1 ? a.blocksPerDay() : 0,
-    ),
-  );
+  const blocks = median(accounts.map((a) => a.roamingBlocksPerDay()));
   const withChannel = accounts.filter((a) => a.signupChannel() !== null);
   const programs =
     withChannel.length === 0

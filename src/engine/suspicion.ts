@@ -48,7 +48,7 @@ export function accountSuspicion(a: AccountState, context: SuspicionContext): Su
         ? `addresses from ${networks} consumer networks in ${a.activeDays} days`
         : 'rotating consumer addresses',
     );
-  } else if (spreadsAcrossBlocks(a)) {
+  } else if (a.requests >= 8 && a.roamingBlocksPerDay() >= 4) {
     // Without network kinds (many logs carry the address only), a pool still shows: its exits
     // come from several providers' address blocks every day, where a person uses one or two.
     score += 0.3;
@@ -56,11 +56,10 @@ export function accountSuspicion(a: AccountState, context: SuspicionContext): Su
   }
   // A person's day has a quiet third, whatever the time zone; a script's does not. Judged on
   // enough requests over two days or more, so that a few late sessions do not look like it.
-  if (a.requests >= 48 && a.activeDays >= 2 && a.quietHoursShare() >= 0.2) {
+  const quiet = a.quietHoursShare();
+  if (a.requests >= 48 && a.activeDays >= 2 && quiet >= 0.2) {
     score += 0.15;
-    traits.push(
-      `active round the clock (${Math.round(a.quietHoursShare() * 100)}% of requests in its quietest 8 hours)`,
-    );
+    traits.push(`active round the clock (${Math.round(quiet * 100)}% of requests in its quietest 8 hours)`);
   }
   const content = Math.max(a.share(a.elicitationHits) / 0.4, a.share(a.harvestHits) / 0.5);
   if (content >= 1) {
@@ -87,19 +86,6 @@ export function accountSuspicion(a: AccountState, context: SuspicionContext): Su
     traits.push('banned');
   }
   return { score, traits, seedScore };
-}
-
-/**
- * Several address blocks a day on a share of requests, from networks not known to be data
- * centres (a reseller's or a CI fleet's cloud addresses are expected to vary).
- */
-function spreadsAcrossBlocks(a: AccountState): boolean {
-  return (
-    a.requests >= 8 &&
-    a.blocksPerDay() >= 4 &&
-    a.ipRotation() >= 0.1 &&
-    a.datacenterRequests < a.requests * 0.5
-  );
 }
 
 /** Weight that makes an account a suspect on its own, to seed a group. */
