@@ -3,7 +3,7 @@
 import type { AccountRecord } from '../contract/events.ts';
 import { CAPABILITIES } from '../signals/types.ts';
 import type { RequestFacts } from './facts.ts';
-import { DistinctCounter, hash32, Moments, normalizedEntropy, TopK } from './sketches.ts';
+import { DistinctCounter, hash32, Moments, TopK } from './sketches.ts';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;
@@ -121,16 +121,18 @@ export class AccountState {
       this.templates.add(templateKey);
       this.distinctTemplates.add(hash32(templateKey));
     }
+    let block: number | null = null;
     if (r.ip) {
       this.ips.add(hash32(r.ip));
       this.prefixes.add(hash32(ipPrefix(r.ip)));
       this.topIps.add(r.ip);
-      this.blocks.add(hash32(networkBlock(r.ip)));
+      block = hash32(networkBlock(r.ip));
+      this.blocks.add(block);
     }
     if (r.network && CONSUMER_NETWORKS.has(r.network)) {
       this.consumerRequests += 1;
-      const key = r.asn !== null ? `as${r.asn}` : r.ip ? networkBlock(r.ip) : null;
-      if (key) this.consumerNetworks.add(hash32(key));
+      const network = r.asn !== null ? hash32(`as${r.asn}`) : block;
+      if (network !== null) this.consumerNetworks.add(network);
     } else if (r.network === 'datacenter') this.datacenterRequests += 1;
     if (r.userAgent) this.userAgents.add(r.userAgent);
 
@@ -198,11 +200,6 @@ export class AccountState {
   /** Requests per active day. */
   dailyRate(): number {
     return this.activeDays === 0 ? 0 : this.requests / this.activeDays;
-  }
-
-  /** 0..1: how evenly the account's requests spread over the 24 hours (1 = round the clock). */
-  hourSpread(): number {
-    return normalizedEntropy(this.hours);
   }
 
   /**
