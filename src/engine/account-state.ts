@@ -3,7 +3,7 @@
 import type { AccountRecord } from '../contract/events.ts';
 import { CAPABILITIES } from '../signals/types.ts';
 import type { RequestFacts } from './facts.ts';
-import { DistinctCounter, hash32, Moments, TopK } from './sketches.ts';
+import { DistinctCounter, HourWindow, hash32, Moments, TopK } from './sketches.ts';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;
@@ -50,6 +50,8 @@ export class AccountState {
   activity = new Uint16Array(4);
   activityStart = -1;
   readonly gaps = new Moments();
+  /** Hours of the last few days with a request, to compare with a pool's shared schedule. */
+  readonly recentHours = new HourWindow();
 
   /** Templates of the account's linkable (opening) prompts; `templates.total` counts those prompts. */
   readonly templates = new TopK(12);
@@ -115,6 +117,7 @@ export class AccountState {
     }
     this.hours[Math.floor((r.timeMs % DAY_MS) / HOUR_MS)]! += 1;
     this.countActivity(r.timeMs);
+    this.recentHours.add(r.timeMs);
     if (r.orgId) this.orgId = r.orgId;
 
     if (templateKey) {

@@ -5,6 +5,7 @@
 // later accounts that link to it are flagged on the request that links them (respawns).
 import type { AccountState } from './account-state.ts';
 import { assessPool, evidenceLines, type GroupAssessment, MIN_POOL } from './evidence.ts';
+import { popcount, WINDOW_HOURS } from './sketches.ts';
 import { accountSuspicion, isSuspicious, JOIN_SCORE, type SuspicionContext } from './suspicion.ts';
 import type { TemplateRegistry } from './templates.ts';
 import { UnionFind } from './union-find.ts';
@@ -35,11 +36,32 @@ export interface CampaignState {
 
 const SAMPLE = 256;
 const WAVE_MS = 15 * 60_000;
+const HOUR_MS = 3_600_000;
+/** Members sampled to trace a group's schedule, and how often they must cover each busy hour. */
+const SCHEDULE_SAMPLE = 32;
+const SCHEDULE_COVERAGE = 3;
+/** Chance that a pool member works an hour its whole pool idles (late finishes, clock skew). */
+const SCHEDULE_SLIP = 0.05;
+
+interface Schedule {
+  /** Busy hours, bit `h % WINDOW_HOURS` for hour h (see HourWindow). */
+  hours: Uint32Array;
+  startHour: number;
+  busyShare: number;
+}
+/** Pseudo-count for a template none of a group's members has used. */
+const FIT_PRIOR = 0.1;
 
 export class Linker {
   readonly campaigns = new Map<string, CampaignState>();
-  /** Campaign of each template that links a campaign's accounts. */
+  /**
+   * Campaign of each template that links a campaign's accounts. A template two campaigns both
+   * use is no signature of either: it stays here, so the registry keeps it, but is contested.
+   */
   readonly templateCampaign = new Map<string, string>();
+  private readonly contested = new Set<string>();
+  /** Each group's schedule, worked out once a tick. */
+  private readonly schedules = new Map<string, { nowHour: number; schedule: Schedule | null }>();
   private readonly groups = new UnionFind();
   private readonly suspects = new Set<string>();
   private readonly changed = new Set<AccountState>();
@@ -64,7 +86,8 @@ export class Linker {
     // An account already linked to others is judged with its group at the tick; the fast path
     // is for newcomers, so that one shared template cannot pull another pool into a campaign.
     if (this.suspects.has(account.id) && this.groups.members(account.id).length > 1) return;
-    const campaignId = templateKey ? this.templateCampaign.get(templateKey) : undefined;
+    const campaignId =
+      templateKey && !this.contested.has(templateKey) ? this.templateCampaign.get(templateKey) : undefined;
     if (campaignId) account.campaignRequests += 1;
     const payment = account.paymentFp();
     const viaPayment = payment ? this.paymentCampaign(payment) : undefined;
@@ -74,7 +97,7 @@ export class Linker {
     const suspicion = accountSuspicion(account, this.context);
     if (!isSuspicious(suspicion, JOIN_SCORE)) return;
     const campaign = this.campaigns.get(target);
-    if (!campaign || (target !== viaPayment && !this.runsLike(account, campaign))) return;
+    if (!campaign || (target !== viaPayment && !this.runsLike(account, campaign, nowMs))) return;
     this.join(account);
     this.groups.union(account.id, campaign.accounts.values().next().value ?? account.id);
     this.flag(account, campaign, nowMs, suspicion.traits);
@@ -82,9 +105,9 @@ export class Linker {
 
   /**
    * Templates can be shared by two operators; a respawned account also pays, signs up and
-   * connects the way the campaign's accounts do.
+   * connects the way the campaign's accounts do, and works the hours its scheduler runs.
    */
-  private runsLike(account: AccountState, campaign: CampaignState): boolean {
+  private runsLike(account: AccountState, campaign: CampaignState, nowMs: number): boolean {
     // A card the campaign has never paid with says this may be someone else's pool: let the
     // account prove itself through its own group at the next tick instead.
     const payment = account.paymentFp();
@@ -93,7 +116,9 @@ export class Linker {
     const agent = account.userAgents.top(1)[0]?.key;
     // Logs without user agents: neither side has one, and absence proves nothing either way.
     const agentFits = agent === undefined ? campaign.userAgents.size === 0 : campaign.userAgents.has(agent);
-    return (channel === null || campaign.channels.has(channel)) && agentFits;
+    if (!(channel === null || campaign.channels.has(channel)) || !agentFits) return false;
+    const member = campaign.accounts.values().next().value;
+    return member === undefined || this.scheduleFit(account, this.groups.find(member), nowMs) >= 0;
   }
 
   onAllowlist(account: AccountState): void {
@@ -107,6 +132,7 @@ export class Linker {
   /** Judges accounts that changed, links the suspect ones, and flags groups that form campaigns. */
   tick(nowMs: number): void {
     if (this.changed.size === 0) return;
+    this.schedules.clear();
     const touched = new Set<string>();
     for (const account of this.changed) {
       if (account.flagged || account.allowlisted) continue;
@@ -115,7 +141,7 @@ export class Linker {
       const seed = isSuspicious(suspicion);
       if (!seed && !isSuspicious(suspicion, JOIN_SCORE)) continue;
       this.join(account);
-      this.linkAccount(account, !seed);
+      this.linkAccount(account, nowMs, !seed);
       const root = this.groups.find(account.id);
       if (seed || this.groups.members(root).length > 1) touched.add(root);
     }
@@ -133,7 +159,7 @@ export class Linker {
    * Joins the account, once, to the one group it shares most with, rather than to every group it
    * touches, so that one generic template cannot chain two operators' pools together.
    */
-  private linkAccount(account: AccountState, campaignsOnly = false): void {
+  private linkAccount(account: AccountState, nowMs: number, campaignsOnly = false): void {
     // An account joins a group once; later votes would merge whole groups through it.
     if (this.groups.members(account.id).length > 1) return;
     const votes = new Map<string, number>();
@@ -147,6 +173,11 @@ export class Linker {
     // Templates each group shares with the account, for when no group gathers two votes.
     const sharedTemplates = new Map<string, number>();
     let linkingTemplates = 0;
+    /**
+     * Per template other suspects use too, its suspect users in each group: what the account's
+     * templates say about which group it belongs to, including those too widely used to link by.
+     */
+    const uses: Map<string, number>[] = [];
     for (const key of account.templates.keys) {
       const group = this.templates.get(key);
       if (!group || group.accountCount < 2) continue;
@@ -158,8 +189,10 @@ export class Linker {
         const root = this.groups.find(id);
         perRoot.set(root, (perRoot.get(root) ?? 0) + 1);
       }
+      if (suspect >= 2) uses.push(perRoot);
       if (suspect === 0 || suspect + 1 < group.accounts.size * this.options.templateSuspectShare) continue;
       linkingTemplates += 1;
+      if (suspect < 2) uses.push(perRoot);
       for (const [root, n] of perRoot) {
         templateVotes.set(root, (templateVotes.get(root) ?? 0) + n / suspect);
         sharedTemplates.set(root, (sharedTemplates.get(root) ?? 0) + 1);
@@ -181,20 +214,123 @@ export class Linker {
       else vote(member, 1);
     }
     let best = this.largestTally(votes);
-    if (best === null || (votes.get(best) ?? 0) < 2) {
-      // A pool's script spread over several groups splits each template's vote between them, and
-      // logs without sign-up records give no payment or wave votes. An account that shares most
-      // of its linking templates, and at least three, with one group still belongs with it.
-      best = this.largestTally(sharedTemplates);
-      const shared = best === null ? 0 : (sharedTemplates.get(best) ?? 0);
-      if (best === null || shared < Math.max(3, Math.ceil(linkingTemplates / 2))) return;
+    const payer = payment ? this.byPayment.get(payment) : undefined;
+    if (payer !== undefined && this.groups.find(payer) !== this.groups.find(account.id)) {
+      // A payment instrument belongs to one operator: its group wins outright.
+      best = this.groups.find(payer);
+    } else if (sharedTemplates.size > 0) {
+      // Several operators may run the same public templates; the bigger pool then holds more of
+      // every one of them. Choose the group whose members use these templates most typically.
+      best = this.bestFit(account, uses, sharedTemplates, nowMs);
     }
+    if (best === null) return;
+    const shared = sharedTemplates.get(best) ?? 0;
+    // One shared template may be coincidence; two votes are a shared script. A pool's script
+    // spread over several groups splits each template's vote between them, and logs without
+    // sign-up records give no payment or wave votes: an account that shares most of its linking
+    // templates, and at least three, with one group still belongs with it.
+    if ((votes.get(best) ?? 0) < 2 && shared < Math.max(3, Math.ceil(linkingTemplates / 2))) return;
     if (campaignsOnly) {
       // A weaker suspect joins only a campaign it also pays, signs up and connects like.
       const campaign = this.campaigns.get(this.rootCampaign.get(best) ?? '');
-      if (!campaign || !this.runsLike(account, campaign)) return;
+      if (!campaign || !this.runsLike(account, campaign, nowMs)) return;
     }
     this.groups.union(account.id, best);
+  }
+
+  /**
+   * Of the groups the account shares templates with, the one under which its templates and its
+   * hours are most likely: the product over its templates of the share of the group's members
+   * that use each (smoothed), so that a small pool that uses exactly these templates beats a
+   * large one that uses them among many others, times how well the group's schedule explains
+   * the hours the account worked.
+   */
+  private bestFit(
+    account: AccountState,
+    uses: readonly Map<string, number>[],
+    candidates: ReadonlyMap<string, number>,
+    nowMs: number,
+  ): string | null {
+    let best: string | null = null;
+    let bestFit = Number.NEGATIVE_INFINITY;
+    for (const root of candidates.keys()) {
+      const size = this.groups.members(root).length;
+      // A group whose schedule the account's hours contradict is not its pool, even the only one.
+      let fit = this.scheduleFit(account, root, nowMs);
+      if (fit < 0) continue;
+      for (const perRoot of uses) fit += Math.log(((perRoot.get(root) ?? 0) + FIT_PRIOR) / (size + 1));
+      if (fit > bestFit || (fit === bestFit && best !== null && size > this.groups.members(best).length)) {
+        best = root;
+        bestFit = fit;
+      }
+    }
+    return best;
+  }
+
+  /**
+   * How much better a group's schedule explains the account's busy hours than no schedule would:
+   * a log-likelihood ratio over the account's closed hours in the window. A pool's scheduler
+   * starts and stops its accounts together, so the hours its members are busy in trace the
+   * schedule; an hour the account worked while the whole group idled says it runs on another
+   * one. Zero for a group too small to trace a schedule, or one busy round the clock.
+   */
+  private scheduleFit(account: AccountState, root: string, nowMs: number): number {
+    const nowHour = Math.floor(nowMs / HOUR_MS);
+    const schedule = this.schedule(root, nowHour);
+    if (schedule === null) return 0;
+    const own = new Uint32Array(WINDOW_HOURS / 32);
+    account.recentHours.orInto(own, nowHour);
+    const busy = Math.log(1 / schedule.busyShare);
+    const idle = Math.log(SCHEDULE_SLIP / schedule.busyShare);
+    let fit = 0;
+    for (let h = schedule.startHour; h < nowHour; h++) {
+      const i = h % WINDOW_HOURS;
+      const bit = 1 << (i & 31);
+      if ((own[i >>> 5]! & bit) !== 0) fit += (schedule.hours[i >>> 5]! & bit) !== 0 ? busy : idle;
+    }
+    return fit;
+  }
+
+  /**
+   * The hours a group's members were busy in, from its first busy hour in the window to the
+   * last closed hour, with the share of those hours that were busy; null when the group is too
+   * small for its members' hours together to trace a schedule. Cached for the tick.
+   */
+  private schedule(root: string, nowHour: number): Schedule | null {
+    const cached = this.schedules.get(root);
+    if (cached !== undefined && cached.nowHour === nowHour) return cached.schedule;
+    const members = this.groups.members(root);
+    const hours = new Uint32Array(WINDOW_HOURS / 32);
+    const own = new Uint32Array(WINDOW_HOURS / 32);
+    const step = Math.ceil(members.length / SCHEDULE_SAMPLE);
+    let memberHours = 0;
+    let sampled = 0;
+    for (let i = 0; i < members.length; i += step) {
+      const member = this.accounts.get(members[i]!);
+      if (!member) continue;
+      own.fill(0);
+      member.recentHours.orInto(own, nowHour);
+      memberHours += popcount(own);
+      sampled += 1;
+      for (let w = 0; w < own.length; w++) hours[w]! |= own[w]!;
+    }
+    let startHour = -1;
+    let busy = 0;
+    for (let h = nowHour - WINDOW_HOURS + 1; h < nowHour; h++) {
+      const i = h % WINDOW_HOURS;
+      if ((hours[i >>> 5]! & (1 << (i & 31))) === 0) continue;
+      if (startHour < 0) startHour = h;
+      busy += 1;
+    }
+    // Its busy hours trace a schedule once the members together have covered each of them
+    // several times over, so that an idle hour is the scheduler's and not chance; and over a day
+    // at least, or the idle hours could be the night before the pool started.
+    const schedule =
+      sampled >= 2 && busy > 0 && memberHours >= SCHEDULE_COVERAGE * busy && nowHour - startHour >= 24
+        ? { hours, startHour, busyShare: busy / (nowHour - startHour) }
+        : null;
+    this.schedules.set(root, { nowHour, schedule });
+    return schedule;
   }
 
   /** The group with the largest tally; a tie goes to the larger group. */
@@ -317,7 +453,9 @@ export class Linker {
       if (flaggedUsers < 2 || flaggedUsers * 2 < group.accounts.size) continue;
       shared += 1;
       campaign.templates.add(key);
-      if (!this.templateCampaign.has(key)) this.templateCampaign.set(key, campaign.id);
+      const owner = this.templateCampaign.get(key);
+      if (owner === undefined) this.templateCampaign.set(key, campaign.id);
+      else if (owner !== campaign.id) this.contested.add(key);
     }
     account.reasons = [
       `linked to campaign ${campaign.id} (${campaign.accounts.size} accounts so far) through ${shared} shared prompt templates${payment && campaign.payments.has(payment) ? ', its payment instrument' : ''} or its sign-up wave`,

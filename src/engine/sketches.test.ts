@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { ReorderBuffer } from './reorder.ts';
-import { DistinctCounter, hash32, Moments, normalizedEntropy, TopK } from './sketches.ts';
+import {
+  DistinctCounter,
+  HourWindow,
+  hash32,
+  Moments,
+  normalizedEntropy,
+  popcount,
+  TopK,
+  WINDOW_HOURS,
+} from './sketches.ts';
 import { UnionFind } from './union-find.ts';
 
 describe('sketches', () => {
@@ -30,6 +39,38 @@ describe('sketches', () => {
     expect(m.variance()).toBeCloseTo(5 / 3);
     expect(normalizedEntropy([5, 5, 5, 5])).toBeCloseTo(1);
     expect(normalizedEntropy([9, 0, 0, 0])).toBe(0);
+  });
+
+  it('HourWindow keeps the busy hours of the last 128 and lines masks up by hour', () => {
+    const H = 3_600_000;
+    const base = 500_000 * H;
+    const hours = (w: HourWindow, now: number) => {
+      const out = new Uint32Array(WINDOW_HOURS / 32);
+      w.orInto(out, now);
+      const set: number[] = [];
+      for (let h = now - WINDOW_HOURS + 1; h <= now; h++) {
+        const i = h % WINDOW_HOURS;
+        if (out[i >>> 5]! & (1 << (i & 31))) set.push(h - 500_000);
+      }
+      return { set, count: popcount(out) };
+    };
+    const w = new HourWindow();
+    for (const h of [0, 0.5, 3, 10, 200]) w.add(base + h * H);
+    // Hour 200 pushed hours 0-72 out of the window; a late event inside the window still counts.
+    w.add(base + 100 * H);
+    expect(hours(w, 500_200)).toEqual({ set: [100, 200], count: 2 });
+    // Read later, hours that slid out are gone though their bits were never overwritten.
+    expect(hours(w, 500_300).set).toEqual([200]);
+    expect(hours(w, 500_400).set).toEqual([]);
+    const other = new HourWindow();
+    other.add(base + 3 * H);
+    other.add(base + 5 * H);
+    const both = new Uint32Array(WINDOW_HOURS / 32);
+    const early = new HourWindow();
+    early.add(base + 3 * H);
+    early.orInto(both, 500_010);
+    other.orInto(both, 500_010);
+    expect(popcount(both)).toBe(2);
   });
 
   it('UnionFind joins sets and lists their members', () => {

@@ -128,3 +128,60 @@ export function normalizedEntropy(bins: ArrayLike<number>): number {
   }
   return h / Math.log(bins.length);
 }
+
+const HOUR_MS = 3_600_000;
+/** Hours an HourWindow remembers: a bit each, in four 32-bit words. */
+export const WINDOW_HOURS = 128;
+
+/**
+ * The UTC hours in which something was active, over the last WINDOW_HOURS hours: bit `h % 128`
+ * for hour `h`. Masks taken at the same hour line up bit for bit, so a group's shared activity
+ * is the OR of its members' masks.
+ */
+export class HourWindow {
+  private readonly bits = new Uint32Array(WINDOW_HOURS / 32);
+  /** Latest hour recorded; the window is (last - 128, last]. */
+  private last = Number.NEGATIVE_INFINITY;
+
+  add(timeMs: number): void {
+    const hour = Math.floor(timeMs / HOUR_MS);
+    if (hour > this.last) {
+      clearHours(this.bits, this.last, hour);
+      this.last = hour;
+    } else if (hour <= this.last - WINDOW_HOURS) return;
+    const i = hour % WINDOW_HOURS;
+    this.bits[i >>> 5]! |= 1 << (i & 31);
+  }
+
+  /** ORs into `out` the hours active within (nowHour - 128, nowHour]. */
+  orInto(out: Uint32Array, nowHour: number): void {
+    if (nowHour - this.last >= WINDOW_HOURS) return;
+    const bits = Uint32Array.from(this.bits);
+    clearHours(bits, this.last, nowHour);
+    for (let w = 0; w < bits.length; w++) out[w]! |= bits[w]!;
+  }
+}
+
+/** Clears the bits of hours (from, to]: they hold hours a whole window older. */
+function clearHours(bits: Uint32Array, from: number, to: number): void {
+  if (to - from >= WINDOW_HOURS) {
+    bits.fill(0);
+    return;
+  }
+  for (let h = from + 1; h <= to; h++) {
+    const i = h % WINDOW_HOURS;
+    bits[i >>> 5]! &= ~(1 << (i & 31));
+  }
+}
+
+/** Set bits of a mask. */
+export function popcount(bits: Uint32Array): number {
+  let n = 0;
+  for (let w = 0; w < bits.length; w++) {
+    let x = bits[w]!;
+    x -= (x >>> 1) & 0x55555555;
+    x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+    n += Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
+  }
+  return n;
+}

@@ -1,0 +1,135 @@
+// Two operators' pools that share what public scripts share: templates, clients, networks. The
+// linker must keep them apart on what they do not share: the templates only one of them uses,
+// and the hours their schedulers run. No sign-up records, so no payment or wave links help.
+import { describe, expect, it } from 'vitest';
+import type { RequestRecord } from '../contract/events.ts';
+import { Engine } from './engine.ts';
+import { project } from './facts.ts';
+
+const START = Date.parse('2026-03-02T00:00:00Z');
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+
+const SCRIPTS = [
+  'Write a Python function that parses the nginx access log at {n} and returns error counts grouped by upstream service',
+  'Refactor this TypeScript module so that every exported function validates its arguments, module id {n}',
+  'Given the CSV export number {n}, compute the monthly churn rate per customer segment and plot it as a table',
+  'Design a REST endpoint for order {n} that supports pagination, filtering by status and sorting by creation date',
+  'Explain the failing unit test in build {n} and propose a patch that fixes the race condition in the cache layer',
+  'Translate the SQL query for report {n} into a pandas pipeline that produces the same aggregated columns',
+  'Write a bash script that rotates the backups in directory {n}, keeping seven daily and four weekly archives',
+  'Review the Go handler for ticket {n} and list every place where an error is ignored or wrapped without context',
+  'Summarise the architecture decision record {n} for a new engineer and list the trade-offs it accepted',
+  'Convert the JSON schema {n} into TypeScript types with doc comments and runtime guards for every field',
+  'Draft a migration plan for database shard {n} from MySQL to PostgreSQL with rollback steps for each stage',
+  'Generate property-based tests for the date parser in release {n}, covering leap years and time zones',
+  'Profile the image resizing service instance {n} and suggest three changes that cut its memory use in half',
+  'Write a Rust function that merges sorted iterators for stream {n} without allocating intermediate vectors',
+];
+
+interface Pool {
+  name: string;
+  accounts: number;
+  /** Indexes into SCRIPTS. */
+  scripts: number[];
+  /** Whether the pool's scheduler runs at hour h (UTC hours since START). */
+  runs: (hour: number) => boolean;
+}
+
+/** Deterministic pseudo-random numbers in [0, 1). */
+function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+/**
+ * Each pool account sends an opening prompt every 20–60 minutes while its scheduler runs, for
+ * three days, from a new residential address each time, asking for maximal outputs.
+ */
+function traffic(pools: Pool[], days = 3): RequestRecord[] {
+  const records: RequestRecord[] = [];
+  const random = rng(7);
+  for (const pool of pools) {
+    for (let a = 0; a < pool.accounts; a++) {
+      const accountId = `${pool.name}-${String(a).padStart(2, '0')}`;
+      let t = START + random() * 40 * MINUTE;
+      for (let i = 0; t < START + days * 24 * HOUR; i++) {
+        if (pool.runs(Math.floor((t - START) / HOUR))) {
+          const script = SCRIPTS[pool.scripts[Math.floor(random() * pool.scripts.length)]!]!;
+          records.push({
+            type: 'request',
+            time: new Date(t).toISOString(),
+            request_id: `${accountId}-${i}`,
+            account_id: accountId,
+            model: 'claude-sonnet-4-5',
+            client_ip: `${11 + Math.floor(random() * 200)}.${Math.floor(random() * 250)}.${Math.floor(random() * 250)}.${1 + Math.floor(random() * 250)}`,
+            client_network: 'residential',
+            user_agent: 'OpenAI/Python 1.54.0',
+            conversation_id: `${accountId}-c${i}`,
+            turn: 1,
+            prompt: script.replace('{n}', String(1000 + Math.floor(random() * 9000))),
+            params: { max_tokens: 64_000, n: 4 },
+          });
+        }
+        t += (20 + random() * 40) * MINUTE;
+      }
+    }
+  }
+  return records.sort((x, y) => x.time.localeCompare(y.time));
+}
+
+/** The campaign of every flagged account, and which pools each campaign holds. */
+function analyse(records: RequestRecord[]) {
+  const engine = new Engine();
+  for (const record of records) engine.push(project(record));
+  engine.finish();
+  const flagged = [...engine.accounts.values()].filter((a) => a.flagged);
+  const poolsOf = new Map<string, Set<string>>();
+  for (const account of flagged) {
+    const pool = account.id.split('-')[0]!;
+    const campaign = account.campaignId ?? `alone:${account.id}`;
+    poolsOf.set(campaign, (poolsOf.get(campaign) ?? new Set()).add(pool));
+  }
+  const count = (pool: string) => flagged.filter((a) => a.id.startsWith(`${pool}-`)).length;
+  return { poolsOf, count };
+}
+
+const always = () => true;
+
+describe('linking two pools that run the same public script', () => {
+  it('keeps a smaller pool apart from a larger one by the templates only it uses', () => {
+    const shared = [0, 1, 2, 3, 4];
+    const { poolsOf, count } = analyse(
+      traffic([
+        { name: 'big', accounts: 30, scripts: [...shared, 5, 6, 7, 8], runs: always },
+        { name: 'small', accounts: 12, scripts: [...shared, 9, 10, 11, 12], runs: always },
+      ]),
+    );
+    expect(count('big')).toBeGreaterThanOrEqual(24);
+    expect(count('small')).toBeGreaterThanOrEqual(9);
+    for (const [campaign, pools] of poolsOf)
+      expect([campaign, [...pools]]).toEqual([campaign, [...pools].slice(0, 1)]);
+  });
+
+  it("keeps a pool that takes up a campaign's script apart by the hours its scheduler runs", () => {
+    const script = [0, 1, 2, 3, 4, 5, 6, 7];
+    // Each scheduler runs six hours and rests three; the second starts on day three, five hours
+    // out of step with the first, whose campaign by then owns the script's templates.
+    const { poolsOf, count } = analyse(
+      traffic(
+        [
+          { name: 'early', accounts: 24, scripts: script, runs: (h) => h % 9 < 6 },
+          { name: 'late', accounts: 24, scripts: script, runs: (h) => h >= 48 && (h + 5) % 9 < 6 },
+        ],
+        5,
+      ),
+    );
+    expect(count('early')).toBeGreaterThanOrEqual(18);
+    expect(count('late')).toBeGreaterThanOrEqual(18);
+    for (const [campaign, pools] of poolsOf)
+      expect([campaign, [...pools]]).toEqual([campaign, [...pools].slice(0, 1)]);
+  });
+});
