@@ -2,6 +2,7 @@
 // Each family of evidence is scored 0..1 and worded for an analyst; no single family is
 // enough, because each one alone also describes some benign population.
 import { type AccountState, PROGRAM_CHANNELS } from './account-state.ts';
+import { SCHEDULE_SAMPLE, traceSchedule } from './schedule.ts';
 
 export interface Family {
   name: 'pool' | 'content' | 'infrastructure' | 'load' | 'churn';
@@ -60,15 +61,28 @@ export interface PoolInput {
   members: AccountState[];
   /** Accounts in all, when `members` is a sample. */
   totalAccounts: number;
+  /** Event time of the judgement, to trace the members' shared schedule up to it. */
+  nowMs?: number;
 }
 
-export function assessPool({ members: accounts, totalAccounts }: PoolInput): GroupAssessment {
+export function assessPool({ members: accounts, totalAccounts, nowMs }: PoolInput): GroupAssessment {
   const families: Family[] = [];
 
+  // Stated, not scored: a round-the-clock pool is as much a pool as one that works in shifts.
+  const nowHour = nowMs === undefined ? null : Math.floor(nowMs / HOUR_MS);
+  const schedule =
+    nowHour === null
+      ? null
+      : traceSchedule(
+          accounts.filter((_, i) => i % Math.ceil(accounts.length / SCHEDULE_SAMPLE) === 0),
+          nowHour,
+        );
+  const span = schedule === null ? 0 : schedule.nowHour - schedule.startHour;
+  const idle = schedule === null ? 0 : Math.round(span * (1 - schedule.busyShare));
   families.push({
     name: 'pool',
     score: clamp01((totalAccounts - 2) / 6),
-    reason: `${totalAccounts} accounts linked by shared prompt templates, payment instruments or sign-up waves`,
+    reason: `${totalAccounts} accounts linked by shared prompt templates, payment instruments or sign-up waves${idle >= 3 && idle >= span * 0.1 ? `; they work to one schedule, all idle in the same ${idle} of the last ${span} hours` : ''}`,
   });
 
   const elicitation = mean(accounts.map((a) => a.share(a.elicitationHits)));

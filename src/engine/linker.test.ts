@@ -2,7 +2,7 @@
 // linker must keep them apart on what they do not share: the templates only one of them uses,
 // and the hours their schedulers run. No sign-up records, so no payment or wave links help.
 import { describe, expect, it } from 'vitest';
-import type { RequestRecord } from '../contract/events.ts';
+import type { TrafficRecord } from '../contract/events.ts';
 import { Engine } from './engine.ts';
 import { project } from './facts.ts';
 
@@ -34,6 +34,8 @@ interface Pool {
   scripts: number[];
   /** Whether the pool's scheduler runs at hour h (UTC hours since START). */
   runs: (hour: number) => boolean;
+  /** A card all its accounts were created with; with it, each account has a sign-up record. */
+  card?: string;
 }
 
 /** Deterministic pseudo-random numbers in [0, 1). */
@@ -49,15 +51,21 @@ function rng(seed: number): () => number {
  * Each pool account sends an opening prompt every 20–60 minutes while its scheduler runs, for
  * three days, from a new residential address each time, asking for maximal outputs.
  */
-function traffic(pools: Pool[], days = 3): RequestRecord[] {
-  const records: RequestRecord[] = [];
+function traffic(pools: Pool[], days = 3): TrafficRecord[] {
+  const records: TrafficRecord[] = [];
   const random = rng(7);
   for (const pool of pools) {
     for (let a = 0; a < pool.accounts; a++) {
       const accountId = `${pool.name}-${String(a).padStart(2, '0')}`;
       let t = START + random() * 40 * MINUTE;
+      let signedUp = pool.card === undefined;
       for (let i = 0; t < START + days * 24 * HOUR; i++) {
         if (pool.runs(Math.floor((t - START) / HOUR))) {
+          if (!signedUp) {
+            const time = new Date(t - 5 * MINUTE).toISOString();
+            records.push({ type: 'account', time, account_id: accountId, payment_fp: pool.card! });
+            signedUp = true;
+          }
           const script = SCRIPTS[pool.scripts[Math.floor(random() * pool.scripts.length)]!]!;
           records.push({
             type: 'request',
@@ -82,7 +90,7 @@ function traffic(pools: Pool[], days = 3): RequestRecord[] {
 }
 
 /** The campaign of every flagged account, and which pools each campaign holds. */
-function analyse(records: RequestRecord[]) {
+function analyse(records: TrafficRecord[]) {
   const engine = new Engine();
   for (const record of records) engine.push(project(record));
   engine.finish();
@@ -94,15 +102,17 @@ function analyse(records: RequestRecord[]) {
     poolsOf.set(campaign, (poolsOf.get(campaign) ?? new Set()).add(pool));
   }
   const count = (pool: string) => flagged.filter((a) => a.id.startsWith(`${pool}-`)).length;
-  return { poolsOf, count };
+  const reasons = [...engine.linker.campaigns.values()].map((c) => c.assessment.families[0]!.reason);
+  return { poolsOf, count, reasons };
 }
 
 const always = () => true;
+const eightScripts = [0, 1, 2, 3, 4, 5, 6, 7];
 
 describe('linking two pools that run the same public script', () => {
   it('keeps a smaller pool apart from a larger one by the templates only it uses', () => {
     const shared = [0, 1, 2, 3, 4];
-    const { poolsOf, count } = analyse(
+    const { poolsOf, count, reasons } = analyse(
       traffic([
         { name: 'big', accounts: 30, scripts: [...shared, 5, 6, 7, 8], runs: always },
         { name: 'small', accounts: 12, scripts: [...shared, 9, 10, 11, 12], runs: always },
@@ -110,25 +120,49 @@ describe('linking two pools that run the same public script', () => {
     );
     expect(count('big')).toBeGreaterThanOrEqual(24);
     expect(count('small')).toBeGreaterThanOrEqual(9);
+    // Round the clock, neither pool is said to keep a schedule.
+    expect(reasons.length).toBeGreaterThanOrEqual(2);
+    expect(reasons.filter((r) => r.includes('one schedule'))).toEqual([]);
     for (const [campaign, pools] of poolsOf)
       expect([campaign, [...pools]]).toEqual([campaign, [...pools].slice(0, 1)]);
   });
 
   it("keeps a pool that takes up a campaign's script apart by the hours its scheduler runs", () => {
-    const script = [0, 1, 2, 3, 4, 5, 6, 7];
     // Each scheduler runs six hours and rests three; the second starts on day three, five hours
     // out of step with the first, whose campaign by then owns the script's templates.
-    const { poolsOf, count } = analyse(
+    const { poolsOf, count, reasons } = analyse(
       traffic(
         [
-          { name: 'early', accounts: 24, scripts: script, runs: (h) => h % 9 < 6 },
-          { name: 'late', accounts: 24, scripts: script, runs: (h) => h >= 48 && (h + 5) % 9 < 6 },
+          { name: 'early', accounts: 24, scripts: eightScripts, runs: (h) => h % 9 < 6 },
+          { name: 'late', accounts: 24, scripts: eightScripts, runs: (h) => h >= 48 && (h + 5) % 9 < 6 },
         ],
         5,
       ),
     );
     expect(count('early')).toBeGreaterThanOrEqual(18);
     expect(count('late')).toBeGreaterThanOrEqual(18);
+    // The evidence says so: each scheduler rests a third of the time.
+    expect(
+      reasons.filter((r) => /work to one schedule, all idle in the same \d+ of the last/.test(r)),
+    ).toHaveLength(2);
+    for (const [campaign, pools] of poolsOf)
+      expect([campaign, [...pools]]).toEqual([campaign, [...pools].slice(0, 1)]);
+  });
+
+  it('keeps a pool that shares a card apart from a campaign its first suspect resembles', () => {
+    // The newcomers follow their card wherever its first suspect goes: that one must wait for
+    // its card-mates rather than join the campaign whose script it runs.
+    const { poolsOf, count } = analyse(
+      traffic(
+        [
+          { name: 'old', accounts: 30, scripts: eightScripts, runs: always, card: 'card-old' },
+          { name: 'new', accounts: 20, scripts: eightScripts, runs: (h) => h >= 60, card: 'card-new' },
+        ],
+        5,
+      ),
+    );
+    expect(count('old')).toBeGreaterThanOrEqual(24);
+    expect(count('new')).toBeGreaterThanOrEqual(16);
     for (const [campaign, pools] of poolsOf)
       expect([campaign, [...pools]]).toEqual([campaign, [...pools].slice(0, 1)]);
   });

@@ -5,7 +5,7 @@
 // later accounts that link to it are flagged on the request that links them (respawns).
 import type { AccountState } from './account-state.ts';
 import { assessPool, evidenceLines, type GroupAssessment, MIN_POOL } from './evidence.ts';
-import { popcount, WINDOW_HOURS } from './sketches.ts';
+import { HOUR_MS, SCHEDULE_SAMPLE, type Schedule, scheduleFit, traceSchedule } from './schedule.ts';
 import { accountSuspicion, isSuspicious, JOIN_SCORE, type SuspicionContext } from './suspicion.ts';
 import type { TemplateRegistry } from './templates.ts';
 import { UnionFind } from './union-find.ts';
@@ -36,19 +36,8 @@ export interface CampaignState {
 
 const SAMPLE = 256;
 const WAVE_MS = 15 * 60_000;
-const HOUR_MS = 3_600_000;
-/** Members sampled to trace a group's schedule, and how often they must cover each busy hour. */
-const SCHEDULE_SAMPLE = 32;
-const SCHEDULE_COVERAGE = 3;
-/** Chance that a pool member works an hour its whole pool idles (late finishes, clock skew). */
-const SCHEDULE_SLIP = 0.05;
-
-interface Schedule {
-  /** Busy hours, bit `h % WINDOW_HOURS` for hour h (see HourWindow). */
-  hours: Uint32Array;
-  startHour: number;
-  busyShare: number;
-}
+/** How long the first suspect on a shared card waits for its card-mates before linking otherwise. */
+const CARD_WAIT_MS = 24 * 3_600_000;
 /** Pseudo-count for a template none of a group's members has used. */
 const FIT_PRIOR = 0.1;
 
@@ -215,6 +204,16 @@ export class Linker {
     }
     let best = this.largestTally(votes);
     const payer = payment ? this.byPayment.get(payment) : undefined;
+    if (
+      payer === account.id &&
+      (this.context.paymentAccounts.get(payment!) ?? 0) >= 3 &&
+      account.firstMs > nowMs - CARD_WAIT_MS
+    ) {
+      // The first suspect on a card that several accounts were created with: its card-mates link
+      // to it as they turn suspect. Joining another group by templates now would take the whole
+      // card's pool with it (they follow the card), so one wrong guess costs dozens of accounts.
+      return;
+    }
     if (payer !== undefined && this.groups.find(payer) !== this.groups.find(account.id)) {
       // A payment instrument belongs to one operator: its group wins outright.
       best = this.groups.find(payer);
@@ -267,70 +266,22 @@ export class Linker {
     return best;
   }
 
-  /**
-   * How much better a group's schedule explains the account's busy hours than no schedule would:
-   * a log-likelihood ratio over the account's closed hours in the window. A pool's scheduler
-   * starts and stops its accounts together, so the hours its members are busy in trace the
-   * schedule; an hour the account worked while the whole group idled says it runs on another
-   * one. Zero for a group too small to trace a schedule, or one busy round the clock.
-   */
+  /** How well a group's schedule explains the account's busy hours (see schedule.ts). */
   private scheduleFit(account: AccountState, root: string, nowMs: number): number {
     const nowHour = Math.floor(nowMs / HOUR_MS);
-    const schedule = this.schedule(root, nowHour);
-    if (schedule === null) return 0;
-    const own = new Uint32Array(WINDOW_HOURS / 32);
-    account.recentHours.orInto(own, nowHour);
-    const busy = Math.log(1 / schedule.busyShare);
-    const idle = Math.log(SCHEDULE_SLIP / schedule.busyShare);
-    let fit = 0;
-    for (let h = schedule.startHour; h < nowHour; h++) {
-      const i = h % WINDOW_HOURS;
-      const bit = 1 << (i & 31);
-      if ((own[i >>> 5]! & bit) !== 0) fit += (schedule.hours[i >>> 5]! & bit) !== 0 ? busy : idle;
+    let cached = this.schedules.get(root);
+    if (cached === undefined || cached.nowHour !== nowHour) {
+      const ids = this.groups.members(root);
+      const step = Math.ceil(ids.length / SCHEDULE_SAMPLE);
+      const members: AccountState[] = [];
+      for (let i = 0; i < ids.length; i += step) {
+        const member = this.accounts.get(ids[i]!);
+        if (member) members.push(member);
+      }
+      cached = { nowHour, schedule: traceSchedule(members, nowHour) };
+      this.schedules.set(root, cached);
     }
-    return fit;
-  }
-
-  /**
-   * The hours a group's members were busy in, from its first busy hour in the window to the
-   * last closed hour, with the share of those hours that were busy; null when the group is too
-   * small for its members' hours together to trace a schedule. Cached for the tick.
-   */
-  private schedule(root: string, nowHour: number): Schedule | null {
-    const cached = this.schedules.get(root);
-    if (cached !== undefined && cached.nowHour === nowHour) return cached.schedule;
-    const members = this.groups.members(root);
-    const hours = new Uint32Array(WINDOW_HOURS / 32);
-    const own = new Uint32Array(WINDOW_HOURS / 32);
-    const step = Math.ceil(members.length / SCHEDULE_SAMPLE);
-    let memberHours = 0;
-    let sampled = 0;
-    for (let i = 0; i < members.length; i += step) {
-      const member = this.accounts.get(members[i]!);
-      if (!member) continue;
-      own.fill(0);
-      member.recentHours.orInto(own, nowHour);
-      memberHours += popcount(own);
-      sampled += 1;
-      for (let w = 0; w < own.length; w++) hours[w]! |= own[w]!;
-    }
-    let startHour = -1;
-    let busy = 0;
-    for (let h = nowHour - WINDOW_HOURS + 1; h < nowHour; h++) {
-      const i = h % WINDOW_HOURS;
-      if ((hours[i >>> 5]! & (1 << (i & 31))) === 0) continue;
-      if (startHour < 0) startHour = h;
-      busy += 1;
-    }
-    // Its busy hours trace a schedule once the members together have covered each of them
-    // several times over, so that an idle hour is the scheduler's and not chance; and over a day
-    // at least, or the idle hours could be the night before the pool started.
-    const schedule =
-      sampled >= 2 && busy > 0 && memberHours >= SCHEDULE_COVERAGE * busy && nowHour - startHour >= 24
-        ? { hours, startHour, busyShare: busy / (nowHour - startHour) }
-        : null;
-    this.schedules.set(root, { nowHour, schedule });
-    return schedule;
+    return cached.schedule === null ? 0 : scheduleFit(account, cached.schedule);
   }
 
   /** The group with the largest tally; a tie goes to the larger group. */
@@ -367,10 +318,7 @@ export class Linker {
     const accounts = sample
       .map((id) => this.accounts.get(id))
       .filter((a): a is AccountState => a !== undefined);
-    const assessment = assessPool({
-      members: accounts,
-      totalAccounts: members.length,
-    });
+    const assessment = assessPool({ members: accounts, totalAccounts: members.length, nowMs });
     if (assessment.score < this.options.campaignThreshold) return;
     const campaign = this.campaignOf(root, members, assessment, nowMs);
     for (const id of members) {
@@ -435,6 +383,8 @@ export class Linker {
     campaign.accounts.add(account.id);
     campaign.firstSeenMs = Math.min(campaign.firstSeenMs, account.firstMs);
     const payment = account.paymentFp();
+    // Said only when another of the campaign's accounts paid with it first.
+    const sharedPayment = payment !== null && campaign.payments.has(payment);
     if (payment) campaign.payments.add(payment);
     const channel = account.signupChannel();
     if (channel) campaign.channels.add(channel);
@@ -458,7 +408,7 @@ export class Linker {
       else if (owner !== campaign.id) this.contested.add(key);
     }
     account.reasons = [
-      `linked to campaign ${campaign.id} (${campaign.accounts.size} accounts so far) through ${shared} shared prompt templates${payment && campaign.payments.has(payment) ? ', its payment instrument' : ''} or its sign-up wave`,
+      `linked to campaign ${campaign.id} (${campaign.accounts.size} accounts so far) through ${shared} shared prompt templates${sharedPayment ? ', its payment instrument' : ''} or its sign-up wave`,
       `pool-member traits: ${traits.join(', ')}`,
       ...evidenceLines(campaign.assessment),
     ];
