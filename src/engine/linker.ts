@@ -145,7 +145,7 @@ export class Linker {
   }
 
   /**
-   * Joins the account, once, to the one group it shares most with, rather than to every group it
+   * Joins the account, once, to the one group it fits best, rather than to every group it
    * touches, so that one generic template cannot chain two operators' pools together.
    */
   private linkAccount(account: AccountState, nowMs: number, campaignsOnly = false): void {
@@ -178,10 +178,10 @@ export class Linker {
         const root = this.groups.find(id);
         perRoot.set(root, (perRoot.get(root) ?? 0) + 1);
       }
-      if (suspect >= 2) uses.push(perRoot);
-      if (suspect === 0 || suspect + 1 < group.accounts.size * this.options.templateSuspectShare) continue;
+      const linking = suspect > 0 && suspect + 1 >= group.accounts.size * this.options.templateSuspectShare;
+      if (linking || suspect >= 2) uses.push(perRoot);
+      if (!linking) continue;
       linkingTemplates += 1;
-      if (suspect < 2) uses.push(perRoot);
       for (const [root, n] of perRoot) {
         templateVotes.set(root, (templateVotes.get(root) ?? 0) + n / suspect);
         sharedTemplates.set(root, (sharedTemplates.get(root) ?? 0) + 1);
@@ -202,7 +202,7 @@ export class Linker {
       if (member === undefined) this.byWave.set(wave, account.id);
       else vote(member, 1);
     }
-    let best = this.largestTally(votes);
+    let best: string | null = null;
     const payer = payment ? this.byPayment.get(payment) : undefined;
     if (
       payer === account.id &&
@@ -282,24 +282,6 @@ export class Linker {
       this.schedules.set(root, cached);
     }
     return cached.schedule === null ? 0 : scheduleFit(account, cached.schedule);
-  }
-
-  /** The group with the largest tally; a tie goes to the larger group. */
-  private largestTally(tally: ReadonlyMap<string, number>): string | null {
-    let best: string | null = null;
-    let bestCount = 0;
-    for (const [root, n] of tally) {
-      if (
-        n > bestCount ||
-        (n === bestCount &&
-          best !== null &&
-          this.groups.members(root).length > this.groups.members(best).length)
-      ) {
-        best = root;
-        bestCount = n;
-      }
-    }
-    return best;
   }
 
   private paymentCampaign(payment: string): string | undefined {
