@@ -3,6 +3,7 @@
 // enough, because each one alone also describes some benign population.
 import { type AccountState, PROGRAM_CHANNELS } from './account-state.ts';
 import { SCHEDULE_SAMPLE, traceSchedule } from './schedule.ts';
+import { evenSample } from './sketches.ts';
 
 export interface Family {
   name: 'pool' | 'content' | 'infrastructure' | 'load' | 'churn';
@@ -70,13 +71,7 @@ export function assessPool({ members: accounts, totalAccounts, nowMs }: PoolInpu
 
   // Stated, not scored: a round-the-clock pool is as much a pool as one that works in shifts.
   const nowHour = nowMs === undefined ? null : Math.floor(nowMs / HOUR_MS);
-  const schedule =
-    nowHour === null
-      ? null
-      : traceSchedule(
-          accounts.filter((_, i) => i % Math.ceil(accounts.length / SCHEDULE_SAMPLE) === 0),
-          nowHour,
-        );
+  const schedule = nowHour === null ? null : traceSchedule(evenSample(accounts, SCHEDULE_SAMPLE), nowHour);
   const span = schedule === null ? 0 : schedule.nowHour - schedule.startHour;
   const idle = schedule === null ? 0 : Math.round(span * (1 - schedule.busyShare));
   families.push({

@@ -6,6 +6,7 @@
 import type { AccountState } from './account-state.ts';
 import { assessPool, evidenceLines, type GroupAssessment, MIN_POOL } from './evidence.ts';
 import { HOUR_MS, SCHEDULE_SAMPLE, type Schedule, scheduleFit, traceSchedule } from './schedule.ts';
+import { evenSample } from './sketches.ts';
 import { accountSuspicion, isSuspicious, JOIN_SCORE, type SuspicionContext } from './suspicion.ts';
 import type { TemplateRegistry } from './templates.ts';
 import { UnionFind } from './union-find.ts';
@@ -271,13 +272,9 @@ export class Linker {
     const nowHour = Math.floor(nowMs / HOUR_MS);
     let cached = this.schedules.get(root);
     if (cached === undefined || cached.nowHour !== nowHour) {
-      const ids = this.groups.members(root);
-      const step = Math.ceil(ids.length / SCHEDULE_SAMPLE);
-      const members: AccountState[] = [];
-      for (let i = 0; i < ids.length; i += step) {
-        const member = this.accounts.get(ids[i]!);
-        if (member) members.push(member);
-      }
+      const members = evenSample(this.groups.members(root), SCHEDULE_SAMPLE)
+        .map((id) => this.accounts.get(id))
+        .filter((a): a is AccountState => a !== undefined);
       cached = { nowHour, schedule: traceSchedule(members, nowHour) };
       this.schedules.set(root, cached);
     }
@@ -293,11 +290,7 @@ export class Linker {
   private judgeGroup(root: string, nowMs: number): void {
     const members = this.groups.members(root);
     if (members.length < MIN_POOL) return;
-    const sample =
-      members.length <= SAMPLE
-        ? members
-        : members.filter((_, i) => i % Math.ceil(members.length / SAMPLE) === 0);
-    const accounts = sample
+    const accounts = evenSample(members, SAMPLE)
       .map((id) => this.accounts.get(id))
       .filter((a): a is AccountState => a !== undefined);
     const assessment = assessPool({ members: accounts, totalAccounts: members.length, nowMs });

@@ -94,6 +94,13 @@ export class DistinctCounter {
   }
 }
 
+/** At most about `n` items spread evenly over the list (every k-th from the first); all when few. */
+export function evenSample<T>(items: readonly T[], n: number): T[] {
+  if (items.length <= n) return [...items];
+  const step = Math.ceil(items.length / n);
+  return items.filter((_, i) => i % step === 0);
+}
+
 /** Running mean and variance (Welford). */
 export class Moments {
   n = 0;
