@@ -87,7 +87,8 @@ describe('engine on requests with address, model and text only', () => {
     const attack = found.filter((v) => label.get(v.account_id)?.label === 'attack');
     const benign = found.filter((v) => label.get(v.account_id)?.label === 'benign');
     const recall = attack.filter((v) => v.flagged).length / attack.length;
-    expect(recall).toBeGreaterThanOrEqual(0.3);
+    // Without sign-up records a pool's addressing seeds its groups alone (0.51 before it did).
+    expect(recall).toBeGreaterThanOrEqual(0.55);
     expect(benign.filter((v) => v.flagged).length).toBeLessThanOrEqual(Math.ceil(benign.length * 0.02));
   });
 });

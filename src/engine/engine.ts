@@ -74,7 +74,10 @@ export class Engine {
   finish(): void {
     this.reorder.flush(this.apply);
     this.counters.lateEvents = this.reorder.late;
-    if (Number.isFinite(this.counters.lastMs)) this.linker.tick(this.counters.lastMs);
+    if (Number.isFinite(this.counters.lastMs)) {
+      this.linker.tick(this.counters.lastMs);
+      this.linker.reassess(this.counters.lastMs);
+    }
   }
 
   account(id: string): AccountState {

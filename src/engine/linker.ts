@@ -7,7 +7,7 @@ import type { AccountState } from './account-state.ts';
 import { assessPool, evidenceLines, type GroupAssessment, MIN_POOL } from './evidence.ts';
 import { HOUR_MS, SCHEDULE_SAMPLE, type Schedule, scheduleFit, traceSchedule } from './schedule.ts';
 import { evenSample } from './sketches.ts';
-import { accountSuspicion, isSuspicious, JOIN_SCORE, type SuspicionContext } from './suspicion.ts';
+import { accountSuspicion, isSeed, isSuspicious, JOIN_SCORE, type SuspicionContext } from './suspicion.ts';
 import type { TemplateRegistry } from './templates.ts';
 import { UnionFind } from './union-find.ts';
 
@@ -85,7 +85,7 @@ export class Linker {
     const target = viaPayment ?? (account.campaignRequests >= 2 ? campaignId : undefined);
     if (!target) return;
     const suspicion = accountSuspicion(account, this.context);
-    if (!isSuspicious(suspicion, JOIN_SCORE)) return;
+    if (!suspicion.seedsAlone && !isSuspicious(suspicion, JOIN_SCORE)) return;
     const campaign = this.campaigns.get(target);
     if (!campaign || (target !== viaPayment && !this.runsLike(account, campaign, nowMs))) return;
     this.join(account);
@@ -128,7 +128,7 @@ export class Linker {
       if (account.flagged || account.allowlisted) continue;
       const suspicion = accountSuspicion(account, this.context);
       // Strong suspects may start a group; weaker ones may only join one that is a campaign.
-      const seed = isSuspicious(suspicion);
+      const seed = isSeed(suspicion);
       if (!seed && !isSuspicious(suspicion, JOIN_SCORE)) continue;
       this.join(account);
       this.linkAccount(account, nowMs, !seed);
@@ -287,6 +287,23 @@ export class Linker {
     return this.rootCampaign.get(this.groups.find(member));
   }
 
+  /**
+   * Assesses every campaign again on all the accounts it holds now, so that its evidence speaks
+   * for the whole campaign (its schedule over the whole period, the bans since it was found)
+   * rather than for the accounts it had when it was detected. Its score never falls by it.
+   */
+  reassess(nowMs: number): void {
+    for (const campaign of this.campaigns.values()) {
+      const members = evenSample([...campaign.accounts], SAMPLE)
+        .map((id) => this.accounts.get(id))
+        .filter((a): a is AccountState => a !== undefined);
+      if (members.length === 0) continue;
+      const assessment = assessPool({ members, totalAccounts: campaign.accounts.size, nowMs });
+      campaign.assessment = assessment;
+      campaign.score = Math.max(campaign.score, assessment.score);
+    }
+  }
+
   private judgeGroup(root: string, nowMs: number): void {
     const members = this.groups.members(root);
     if (members.length < MIN_POOL) return;
@@ -366,24 +383,33 @@ export class Linker {
     for (const { key } of account.userAgents.top(2)) campaign.userAgents.add(key);
     // Its opening-prompt templates that are mostly the campaign's own become its signature;
     // templates everyone uses (greetings, common tasks) never do.
+    // For the reason: templates the account shares with another account of its group or campaign.
+    const root = this.groups.find(account.id);
     let shared = 0;
     for (const key of account.templates.keys) {
       const group = this.templates.get(key);
       if (!group || group.accountCount < 2) continue;
+      for (const [id] of group.accounts) {
+        if (id !== account.id && (campaign.accounts.has(id) || this.groups.find(id) === root)) {
+          shared += 1;
+          break;
+        }
+      }
       // Mostly used by flagged accounts (of this or another campaign): a pool's template, not
       // everyone's. A pool split across several campaigns still owns its templates together.
       let flaggedUsers = 0;
       for (const [id] of group.accounts)
         if (campaign.accounts.has(id) || this.accounts.get(id)?.flagged) flaggedUsers += 1;
       if (flaggedUsers < 2 || flaggedUsers * 2 < group.accounts.size) continue;
-      shared += 1;
       campaign.templates.add(key);
       const owner = this.templateCampaign.get(key);
       if (owner === undefined) this.templateCampaign.set(key, campaign.id);
       else if (owner !== campaign.id) this.contested.add(key);
     }
+    const through = [`${shared} shared prompt template${shared === 1 ? '' : 's'}`];
+    if (sharedPayment) through.push('its payment instrument');
     account.reasons = [
-      `linked to campaign ${campaign.id} (${campaign.accounts.size} accounts so far) through ${shared} shared prompt templates${sharedPayment ? ', its payment instrument' : ''} or its sign-up wave`,
+      `linked to campaign ${campaign.id} (${campaign.accounts.size} accounts so far) through ${through.join(', ')}${account.createdMs === null ? '' : ' or its sign-up wave'}`,
       `pool-member traits: ${traits.join(', ')}`,
       ...evidenceLines(campaign.assessment),
     ];

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { AccountRecord, RequestRecord } from '../contract/events.ts';
 import { AccountState, networkBlock } from './account-state.ts';
 import { requestFacts } from './facts.ts';
-import { accountSuspicion, isSuspicious, SEED_SCORE, SEED_SCORE_WITHOUT_SIGNUP } from './suspicion.ts';
+import {
+  accountSuspicion,
+  isSeed,
+  isSuspicious,
+  SEED_SCORE,
+  SEED_SCORE_WITHOUT_SIGNUP,
+} from './suspicion.ts';
 
 const START = Date.parse('2026-03-02T00:00:00Z');
 const HOUR = 3_600_000;
@@ -109,5 +115,37 @@ describe('suspect thresholds', () => {
     const known = accountSuspicion(pool, context);
     expect(known.seedScore).toBe(SEED_SCORE);
     expect(isSuspicious(known)).toBe(false);
+  });
+
+  it("lets a proxy pool's addressing seed alone only when no sign-up record was seen", () => {
+    // 20 requests in 10 hours: too few for the round-the-clock trait, so addressing is the one trait.
+    const pool = accountWith(20, HOUR / 2, poolExit);
+    const s = accountSuspicion(pool, context);
+    expect(s.traits).toHaveLength(1);
+    expect(s.traits[0]).toMatch(/address blocks a day/);
+    expect(isSuspicious(s)).toBe(false);
+    expect(s.seedsAlone).toBe(true);
+    expect(isSeed(s)).toBe(true);
+    // A weaker trait (a few consumer networks, no rotation to speak of) never seeds alone.
+    const roaming = accountWith(20, HOUR / 2, (i) => (i % 10 === 0 ? poolExit(i) : homeLine(i)), {
+      client_network: 'residential',
+    });
+    expect(isSeed(accountSuspicion(roaming, context))).toBe(false);
+    // A fleet of eight cloud servers in eight blocks, network kind unknown: the block trait, but
+    // each address serves many requests, so it does not seed alone.
+    const fleet = accountWith(40, HOUR / 4, (i) => `${30 + (i % 8) * 11}.7.1.${1 + (i % 8)}`);
+    const fleetSuspicion = accountSuspicion(fleet, context);
+    expect(fleetSuspicion.traits.some((t) => t.includes('address blocks a day'))).toBe(true);
+    expect(isSeed(fleetSuspicion)).toBe(false);
+    const signup: AccountRecord = {
+      type: 'account',
+      time: new Date(START - 30 * 24 * HOUR).toISOString(),
+      account_id: 'acct-1',
+      signup_channel: 'web',
+    };
+    pool.onSignup(signup, Date.parse(signup.time));
+    const known = accountSuspicion(pool, context);
+    expect(known.seedsAlone).toBe(false);
+    expect(isSeed(known)).toBe(false);
   });
 });

@@ -13,10 +13,20 @@ export interface Suspicion {
    * then, and many providers' logs carry requests only.
    */
   seedScore: number;
+  /**
+   * Whether the account may seed a group on one trait: no sign-up record was seen, so the sign-up
+   * traits that would be its second cannot show, and its one trait is a proxy pool's addressing:
+   * consumer addresses rotating as a pool's do, or, where network kinds are unknown, a new address
+   * on most requests from many address blocks a day. A group still becomes a campaign only on the
+   * pool evidence of all its members (evidence.ts).
+   */
+  seedsAlone: boolean;
 }
 
 /** Requests an account must make before its traits mean anything. */
 export const MIN_REQUESTS = 3;
+/** Requests before one trait alone may make an account a suspect (see `Suspicion.seedsAlone`). */
+export const SEED_ALONE_REQUESTS = 8;
 
 export interface SuspicionContext {
   /** Accounts created with each payment instrument. */
@@ -25,9 +35,11 @@ export interface SuspicionContext {
 
 export function accountSuspicion(a: AccountState, context: SuspicionContext): Suspicion {
   const seedScore = a.signup === null ? SEED_SCORE_WITHOUT_SIGNUP : SEED_SCORE;
-  if (a.requests < MIN_REQUESTS || a.allowlisted) return { score: 0, traits: [], seedScore };
+  if (a.requests < MIN_REQUESTS || a.allowlisted)
+    return { score: 0, traits: [], seedScore, seedsAlone: false };
   const traits: string[] = [];
   let score = 0;
+  let poolAddressing = false;
   const consumer = a.consumerRequests / a.requests;
   const rotation = a.ipRotation() * consumer;
   // A proxy pool hands out exits across many ISPs, day after day; a person moves between a
@@ -36,6 +48,7 @@ export function accountSuspicion(a: AccountState, context: SuspicionContext): Su
   const manyNetworks = networks >= 4 && networks >= 0.75 * a.activeDays;
   if (rotation >= 0.6 || (manyNetworks && rotation >= 0.3)) {
     score += 0.3;
+    poolAddressing = true;
     traits.push(
       rotation >= 0.6
         ? 'a new consumer address on most requests'
@@ -52,6 +65,9 @@ export function accountSuspicion(a: AccountState, context: SuspicionContext): Su
     // Without network kinds (many logs carry the address only), a pool still shows: its exits
     // come from several providers' address blocks every day, where a person uses one or two.
     score += 0.3;
+    // Alone, only with a new address on most requests: without network kinds, a fleet of cloud
+    // servers spans several blocks a day too, but keeps each address for many requests.
+    poolAddressing = a.ipRotation() >= 0.6;
     traits.push(`addresses from ${Math.round(a.blocksPerDay())} address blocks a day`);
   }
   // A person's day has a quiet third, whatever the time zone; a script's does not. Judged on
@@ -85,7 +101,10 @@ export function accountSuspicion(a: AccountState, context: SuspicionContext): Su
     score += 0.15;
     traits.push('banned');
   }
-  return { score, traits, seedScore };
+  // Alone, it waits for a few opening prompts: an account that links on its first three joins
+  // whichever small group those happen to match, and a pool fragments into groups too small to judge.
+  const seedsAlone = a.signup === null && poolAddressing && a.requests >= SEED_ALONE_REQUESTS;
+  return { score, traits, seedScore, seedsAlone };
 }
 
 /** Weight that makes an account a suspect on its own, to seed a group. */
@@ -94,6 +113,11 @@ export const SEED_SCORE = 0.55;
 export const SEED_SCORE_WITHOUT_SIGNUP = 0.45;
 /** Weight enough to join a campaign whose signature the account already matches. */
 export const JOIN_SCORE = 0.4;
+
+/** Whether the account may start a group: two traits of seed weight, or the one that seeds alone. */
+export function isSeed(s: Suspicion): boolean {
+  return s.seedsAlone || isSuspicious(s);
+}
 
 /** Two traits or more, and enough weight for the purpose (by default, to seed a group). */
 export function isSuspicious(s: Suspicion, minScore = s.seedScore): boolean {
