@@ -90,6 +90,19 @@ class SketchBuilder {
   tokens = 0;
   private prev = -1;
 
+  /** Empties the builder for another text, so one builder serves every call. */
+  reset(): this {
+    this.bins.fill(EMPTY);
+    this.wordBins.fill(EMPTY);
+    this.laneA = FNV_OFFSET;
+    this.laneB = LANE_B_SEED;
+    this.words = 0;
+    this.names = 0;
+    this.tokens = 0;
+    this.prev = -1;
+    return this;
+  }
+
   add(token: number, isWord: boolean): void {
     if (token === this.prev && !isWord) return;
     this.tokens++;
@@ -210,10 +223,14 @@ const NAME_TOKEN = fmix32(fnvCodePoint(FNV_OFFSET, NAME_CODE));
  * capitalised words that do not start a sentence become the name slot. One pass: each word's FNV
  * hash is kept after every character, so the stopword and stem hashes need no second pass.
  */
+/** Scratch word buffers of `tokenize`, grown when a word is longer (calls never overlap). */
+let scratchCodes = new Int32Array(64);
+let scratchPrefix = new Int32Array(65);
+
 function tokenize(text: string, builder: SketchBuilder, maskNames: boolean): void {
-  let codes = new Int32Array(64);
+  let codes = scratchCodes;
   /** prefix[k] = FNV state after the first k characters of the current word. */
-  let prefix = new Int32Array(65);
+  let prefix = scratchPrefix;
   prefix[0] = FNV_OFFSET;
   let length = 0;
   let hasDigit = false;
@@ -259,6 +276,8 @@ function tokenize(text: string, builder: SketchBuilder, maskNames: boolean): voi
         const grownPrefix = new Int32Array(codes.length + 1);
         grownPrefix.set(prefix);
         prefix = grownPrefix;
+        scratchCodes = codes;
+        scratchPrefix = prefix;
       }
       if (c >= 48 && c <= 57) hasDigit = true;
       codes[length] = lower;
@@ -302,11 +321,14 @@ function tokenize(text: string, builder: SketchBuilder, maskNames: boolean): voi
 }
 
 /** The `hw3` sketch of a text, or null when it holds no tokens at all. */
+/** The builder every sketchText call fills (calls never overlap; each starts with a reset). */
+const scratchBuilder = new SketchBuilder();
+
 export function sketchText(text: string): TemplateSketch | null {
-  let builder = new SketchBuilder();
+  const builder = scratchBuilder.reset();
   tokenize(maskSlots(text), builder, true);
   if (builder.words + builder.names < MIN_SKELETON_WORDS) {
-    builder = new SketchBuilder();
+    builder.reset();
     tokenize(text, builder, false);
   }
   if (builder.tokens === 0) return null;

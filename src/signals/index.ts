@@ -71,22 +71,47 @@ export function templateSignal(req: SignalRequest, options: SignalOptions = {}):
   const systemId = req.system ? systemPromptId(req.system) : null;
   if (!fp) return { templateId: null, bands: [], fingerprint: null, systemId };
   if (fingerprint === null && options.fingerprintText === true) fingerprint = formatFingerprint(fp);
-  // The band key strings cost more than the sketch and most callers (the engine, TemplateIndex)
-  // never read them, so they are built on first read.
-  const sketch = fp.sketch;
-  let bands: string[] | null = null;
-  return {
-    templateId: fp.templateId,
-    get bands(): string[] {
-      bands ??= bandKeys(sketch);
-      return bands;
-    },
-    fingerprint,
-    sketch: fp.sketch,
-    tokens: fp.tokens,
-    ...(source ? { source } : {}),
-    systemId,
-  };
+  return new LazyTemplateSignal(fp, fingerprint, source, systemId);
+}
+
+/**
+ * A template signal whose band key strings, which cost more than the sketch and which most
+ * callers (the engine, TemplateIndex) never read, are built on first read.
+ */
+class LazyTemplateSignal implements TemplateSignal {
+  readonly templateId: string;
+  readonly sketch: Uint16Array;
+  readonly tokens: number;
+  private bandKeys: string[] | null = null;
+
+  constructor(
+    fp: TemplateSketch,
+    readonly fingerprint: string | null,
+    readonly source: TemplateSignal['source'],
+    readonly systemId: string | null,
+  ) {
+    this.templateId = fp.templateId;
+    this.sketch = fp.sketch;
+    this.tokens = fp.tokens;
+  }
+
+  get bands(): string[] {
+    this.bandKeys ??= bandKeys(this.sketch);
+    return this.bandKeys;
+  }
+
+  /** The plain fields, bands included, for JSON output. */
+  toJSON(): TemplateSignal {
+    return {
+      templateId: this.templateId,
+      bands: this.bands,
+      fingerprint: this.fingerprint,
+      sketch: this.sketch,
+      tokens: this.tokens,
+      ...(this.source ? { source: this.source } : {}),
+      systemId: this.systemId,
+    };
+  }
 }
 
 /** Scratch n-grams reused by every call (calls never overlap; no result depends on what it held). */

@@ -36,8 +36,22 @@ export const UNKNOWN_MODEL_MAX_OUTPUT = 32_768;
 /** A request within this fraction of the model's maximum is at the maximum. */
 export const AT_MAX_FRACTION = 0.9;
 
+/** Limits by model name as given: traffic names few models, and each is looked up on every request. */
+const limitMemo = new Map<string, number | null>();
+const MEMO_CAP = 4096;
+
 /** The documented maximum output of a model, or null when the table does not know it. */
 export function maxOutputTokens(model: string): number | null {
+  let limit = limitMemo.get(model);
+  if (limit === undefined) {
+    limit = lookUpLimit(model);
+    if (limitMemo.size >= MEMO_CAP) limitMemo.clear();
+    limitMemo.set(model, limit);
+  }
+  return limit;
+}
+
+function lookUpLimit(model: string): number | null {
   const name = model.toLowerCase().replace(/^[\w-]+\//, '');
   let best: readonly [string, number] | null = null;
   for (const entry of MAX_OUTPUT_TOKENS) {
