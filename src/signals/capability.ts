@@ -191,9 +191,12 @@ for (let c = 0; c < 128; c++) WORD_CODE[c] = isWordCode(c) ? 1 : 0;
  * listed phrase of each cue that starts there and ends at a word boundary counts, and that cue
  * looks again after its end, as a global regular expression would.
  */
+/** Where each cue may match next, during one countWords call (calls never overlap). */
+const resumeAt = new Int32Array(WORD_CUES.length);
+
 function countWords(lower: string, counts: Float64Array): void {
   const n = lower.length;
-  const resumeAt = new Int32Array(WORD_CUES.length);
+  resumeAt.fill(0);
   let i = 0;
   while (i < n) {
     const c = lower.charCodeAt(i);
@@ -236,6 +239,8 @@ function count(pattern: RegExp, text: string, limit = Number.POSITIVE_INFINITY):
 
 /** Scratch n-grams for callers that bring none (calls never overlap; no result depends on it). */
 const scratchGrams = new NgramSet();
+/** Matches per word cue, refilled by every capabilityOf call. */
+const scratchCounts = new Float64Array(WORD_CUES.length);
 
 /** Distribution over capabilities for one request (text = system prompt and prompt as available). */
 export function capabilityDistribution(req: Partial<RequestRecord>, text: string): CapabilityDistribution {
@@ -289,7 +294,7 @@ function capabilityOf(
     });
     if (n > 0) evidence[cue.capability] += Math.min(n * cue.weight, cue.cap);
   });
-  const counts = new Float64Array(WORD_CUES.length);
+  const counts = scratchCounts.fill(0);
   countWords(lowerHead, counts);
   CHINESE.forEach((pattern, cue) => {
     if (grams.passes(CHINESE_GATES[cue] as Gate))

@@ -356,7 +356,11 @@ export function bandKeys(sketch: Uint16Array): string[] {
 
 /** The 32-bit hash of each band, the number in its `bandKeys` string: equal exactly when those are. */
 export function bandHashes(sketch: Uint16Array): Uint32Array {
-  const hashes = new Uint32Array(BANDS);
+  return bandHashesInto(sketch, new Uint32Array(BANDS));
+}
+
+/** `bandHashes` written into `hashes` (BANDS long), for a caller that reuses one array. */
+export function bandHashesInto(sketch: Uint16Array, hashes: Uint32Array): Uint32Array {
   for (let band = 0; band < BANDS; band++) hashes[band] = bandHash(sketch, band);
   return hashes;
 }

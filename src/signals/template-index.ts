@@ -1,6 +1,6 @@
 // Groups template fingerprints into clusters as traffic streams past: LSH buckets find candidate
 // clusters in time independent of how many exist, and a cap with least-recently-used eviction bounds memory.
-import { BANDS, bandHashes, SEQUENCE_SLOTS, SKETCH_SLOTS, WORD_SLOTS } from './fingerprint.ts';
+import { BANDS, bandHashesInto, SEQUENCE_SLOTS, SKETCH_SLOTS, WORD_SLOTS } from './fingerprint.ts';
 
 export interface TemplateIndexOptions {
   /** Clusters kept; the least recently matched one is evicted past this. Default 50,000. */
@@ -82,8 +82,7 @@ const BAND_SCALE = 2 ** 32;
  */
 const MAPS_PER_BAND = 4;
 
-function pack(sketch: Uint16Array): Uint32Array {
-  const packed = new Uint32Array(PACKED_WORDS);
+function pack(sketch: Uint16Array, packed: Uint32Array): Uint32Array {
   for (let i = 0; i < PACKED_WORDS; i++) {
     packed[i] = ((sketch[2 * i] as number) | ((sketch[2 * i + 1] as number) << 16)) >>> 0;
   }
@@ -141,6 +140,9 @@ export class TemplateIndex {
   private readonly wordLengthRatio: number;
   private evictedCount = 0;
   private visits = 0;
+  /** Band hashes and packed sketch of the fingerprint being assigned; copied when kept. */
+  private readonly scratchBands = new Uint32Array(BANDS);
+  private readonly scratchPacked = new Uint32Array(PACKED_WORDS);
 
   constructor(options: TemplateIndexOptions = {}) {
     this.maxClusters = options.maxClusters ?? 50_000;
@@ -178,8 +180,8 @@ export class TemplateIndex {
     const threshold = short ? Math.max(this.shortThreshold, this.threshold) : this.threshold;
     const useWords = tokens >= this.minWordTokens;
     const maxWordScore = 1 / this.wordThreshold;
-    const bands = bandHashes(sketch);
-    const packed = pack(sketch);
+    const bands = bandHashesInto(sketch, this.scratchBands);
+    const packed = pack(sketch, this.scratchPacked);
     // Candidates are ranked by how many bands they share (LSH: more shared bands, more alike)
     // and only the best few are verified exemplar by exemplar: a popular bucket then costs a
     // count, not comparisons against every cluster in it.
@@ -245,7 +247,7 @@ export class TemplateIndex {
       // Judged on the sequence sketch: a paraphrase joined by its words becomes an exemplar, so
       // later prompts in its wording join by sequence.
       if (bestSequence < NEW_EXEMPLAR_BELOW && best.exemplars.length < this.maxExemplars) {
-        best.exemplars.push(packed);
+        best.exemplars.push(packed.slice());
         best.exemplarTokens.push(tokens);
         this.index(best, bands);
       }
@@ -267,7 +269,7 @@ export class TemplateIndex {
     }
     const cluster: Cluster = {
       id: templateId,
-      exemplars: packed ? [packed] : [],
+      exemplars: packed ? [packed.slice()] : [],
       exemplarTokens: packed ? [tokens] : [],
       bands: [],
       exactIds: [templateId],
