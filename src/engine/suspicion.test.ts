@@ -38,6 +38,17 @@ function accountWith(
   return a;
 }
 
+/** Gives the account a sign-up record from a month before its first request, through the web. */
+function signUpLongAgo(account: AccountState): void {
+  const signup: AccountRecord = {
+    type: 'account',
+    time: new Date(START - 30 * 24 * HOUR).toISOString(),
+    account_id: account.id,
+    signup_channel: 'web',
+  };
+  account.onSignup(signup, Date.parse(signup.time));
+}
+
 /** A different provider's /16 on every request, as a residential proxy pool hands them out. */
 const poolExit = (i: number) => `${20 + (i % 180)}.${(i * 37) % 250}.${i % 200}.${(i * 7) % 250}`;
 /** A home line: the same address, now and then a neighbour in the same block. */
@@ -105,13 +116,7 @@ describe('suspect thresholds', () => {
     // 0.3 (address blocks) + 0.15 (round the clock): exactly the seed weight, despite float sums.
     expect(s.score).toBeCloseTo(0.45, 9);
     expect(isSuspicious(s)).toBe(true);
-    const signup: AccountRecord = {
-      type: 'account',
-      time: new Date(START - 30 * 24 * HOUR).toISOString(),
-      account_id: 'acct-1',
-      signup_channel: 'web',
-    };
-    pool.onSignup(signup, Date.parse(signup.time));
+    signUpLongAgo(pool);
     const known = accountSuspicion(pool, context);
     expect(known.seedScore).toBe(SEED_SCORE);
     expect(isSuspicious(known)).toBe(false);
@@ -137,13 +142,7 @@ describe('suspect thresholds', () => {
     const fleetSuspicion = accountSuspicion(fleet, context);
     expect(fleetSuspicion.traits.some((t) => t.includes('address blocks a day'))).toBe(true);
     expect(isSeed(fleetSuspicion)).toBe(false);
-    const signup: AccountRecord = {
-      type: 'account',
-      time: new Date(START - 30 * 24 * HOUR).toISOString(),
-      account_id: 'acct-1',
-      signup_channel: 'web',
-    };
-    pool.onSignup(signup, Date.parse(signup.time));
+    signUpLongAgo(pool);
     const known = accountSuspicion(pool, context);
     expect(known.seedsAlone).toBe(false);
     expect(isSeed(known)).toBe(false);
