@@ -17,8 +17,9 @@ export interface Suspicion {
    * Whether the account may seed a group on one trait: no sign-up record was seen, so the sign-up
    * traits that would be its second cannot show, and its one trait is a proxy pool's addressing:
    * consumer addresses rotating as a pool's do, or, where network kinds are unknown, a new address
-   * on most requests from many address blocks a day. A group still becomes a campaign only on the
-   * pool evidence of all its members (evidence.ts).
+   * on most requests from many address blocks a day; and it has made SEED_ALONE_REQUESTS
+   * requests. A group still becomes a campaign only on the pool evidence of all its members
+   * (evidence.ts).
    */
   seedsAlone: boolean;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RequestRecord } from '../contract/events.ts';
-import { computeSignals, systemPromptId } from './index.ts';
+import { bandKeys, computeSignals, systemPromptId } from './index.ts';
 
 const request: RequestRecord = {
   type: 'request',
@@ -42,6 +42,16 @@ describe('computeSignals', () => {
     expect(fromFp.templateId).toBe(fromText.templateId);
     expect(fromFp.bands).toEqual(fromText.bands);
     expect(fromFp.source).toBe('prompt_fp');
+  });
+
+  it('writes the template signal as JSON with its band keys, built only when read', () => {
+    const template = computeSignals(request).template;
+    const json = JSON.parse(JSON.stringify(template));
+    expect(json.bands).toEqual(bandKeys(template.sketch!));
+    expect(Object.keys(json).sort()).toEqual(
+      ['bands', 'fingerprint', 'sketch', 'source', 'systemId', 'templateId', 'tokens'].sort(),
+    );
+    expect(json.templateId).toBe(template.templateId);
   });
 
   it('has no template without text or fingerprint', () => {
