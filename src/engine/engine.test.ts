@@ -91,6 +91,16 @@ describe('engine on requests with address, model and text only', () => {
     expect(recall).toBeGreaterThanOrEqual(0.55);
     expect(benign.filter((v) => v.flagged).length).toBeLessThanOrEqual(Math.ceil(benign.length * 0.02));
   });
+
+  it('says campaigns are linked by templates alone when no payment or sign-up wave was seen', () => {
+    const found = campaignList(run(stripped));
+    expect(found.length).toBeGreaterThan(0);
+    for (const c of found) {
+      expect(c.evidence.join('\n')).toMatch(/accounts linked by shared prompt templates/);
+      expect(c.evidence.join('\n')).not.toMatch(/payment instruments or sign-up waves/);
+    }
+    expect(campaigns.some((c) => c.evidence.join('\n').includes('sign-up waves'))).toBe(true);
+  });
 });
 
 describe('request facts', () => {

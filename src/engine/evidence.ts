@@ -74,10 +74,14 @@ export function assessPool({ members: accounts, totalAccounts, nowMs }: PoolInpu
   const schedule = nowHour === null ? null : traceSchedule(evenSample(accounts, SCHEDULE_SAMPLE), nowHour);
   const span = schedule === null ? 0 : schedule.nowHour - schedule.startHour;
   const idle = schedule === null ? 0 : Math.round(span * (1 - schedule.busyShare));
+  // Payments and sign-up waves link only accounts whose sign-up record was seen.
+  const links = accounts.some((a) => a.signup !== null)
+    ? 'shared prompt templates, payment instruments or sign-up waves'
+    : 'shared prompt templates';
   families.push({
     name: 'pool',
     score: clamp01((totalAccounts - 2) / 6),
-    reason: `${totalAccounts} accounts linked by shared prompt templates, payment instruments or sign-up waves${idle >= 3 && idle >= span * 0.1 ? `; they work to one schedule, all idle in the same ${idle} of the last ${span} hours` : ''}`,
+    reason: `${totalAccounts} accounts linked by ${links}${idle >= 3 && idle >= span * 0.1 ? `; they work to one schedule, all idle in the same ${idle} of the last ${span} hours` : ''}`,
   });
 
   const elicitation = mean(accounts.map((a) => a.share(a.elicitationHits)));
