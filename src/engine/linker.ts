@@ -272,13 +272,18 @@ export class Linker {
     const nowHour = Math.floor(nowMs / HOUR_MS);
     let cached = this.schedules.get(root);
     if (cached === undefined || cached.nowHour !== nowHour) {
-      const members = evenSample(this.groups.members(root), SCHEDULE_SAMPLE)
-        .map((id) => this.accounts.get(id))
-        .filter((a): a is AccountState => a !== undefined);
+      const members = this.sampleAccounts(this.groups.members(root), SCHEDULE_SAMPLE);
       cached = { nowHour, schedule: traceSchedule(members, nowHour) };
       this.schedules.set(root, cached);
     }
     return cached.schedule === null ? 0 : scheduleFit(account, cached.schedule);
+  }
+
+  /** The states of at most about `n` of these accounts, spread evenly over the list. */
+  private sampleAccounts(ids: readonly string[], n: number): AccountState[] {
+    return evenSample(ids, n)
+      .map((id) => this.accounts.get(id))
+      .filter((a): a is AccountState => a !== undefined);
   }
 
   private paymentCampaign(payment: string): string | undefined {
@@ -294,9 +299,7 @@ export class Linker {
    */
   reassess(nowMs: number): void {
     for (const campaign of this.campaigns.values()) {
-      const members = evenSample([...campaign.accounts], SAMPLE)
-        .map((id) => this.accounts.get(id))
-        .filter((a): a is AccountState => a !== undefined);
+      const members = this.sampleAccounts([...campaign.accounts], SAMPLE);
       if (members.length === 0) continue;
       const assessment = assessPool({ members, totalAccounts: campaign.accounts.size, nowMs });
       campaign.assessment = assessment;
@@ -307,9 +310,7 @@ export class Linker {
   private judgeGroup(root: string, nowMs: number): void {
     const members = this.groups.members(root);
     if (members.length < MIN_POOL) return;
-    const accounts = evenSample(members, SAMPLE)
-      .map((id) => this.accounts.get(id))
-      .filter((a): a is AccountState => a !== undefined);
+    const accounts = this.sampleAccounts(members, SAMPLE);
     const assessment = assessPool({ members: accounts, totalAccounts: members.length, nowMs });
     if (assessment.score < this.options.campaignThreshold) return;
     const campaign = this.campaignOf(root, members, assessment, nowMs);
@@ -406,10 +407,8 @@ export class Linker {
       if (owner === undefined) this.templateCampaign.set(key, campaign.id);
       else if (owner !== campaign.id) this.contested.add(key);
     }
-    const through = [`${shared} shared prompt template${shared === 1 ? '' : 's'}`];
-    if (sharedPayment) through.push('its payment instrument');
     account.reasons = [
-      `linked to campaign ${campaign.id} (${campaign.accounts.size} accounts so far) through ${through.join(', ')}${account.createdMs === null ? '' : ' or its sign-up wave'}`,
+      `linked to campaign ${campaign.id} (${campaign.accounts.size} accounts so far) through ${shared} shared prompt template${shared === 1 ? '' : 's'}${sharedPayment ? ', its payment instrument' : ''}${account.createdMs === null ? '' : ' or its sign-up wave'}`,
       `pool-member traits: ${traits.join(', ')}`,
       ...evidenceLines(campaign.assessment),
     ];

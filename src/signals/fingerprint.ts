@@ -217,16 +217,16 @@ function stemLength(codes: Int32Array, length: number): number {
 const NUMBER_TOKEN = fmix32(fnvCodePoint(FNV_OFFSET, NUMBER_CODE));
 const NAME_TOKEN = fmix32(fnvCodePoint(FNV_OFFSET, NAME_CODE));
 
+/** Scratch word buffers of `tokenize`, grown when a word is longer (calls never overlap). */
+let scratchCodes = new Int32Array(64);
+let scratchPrefix = new Int32Array(65);
+
 /**
  * Tokenises: lower-cased words (stopwords dropped, suffixes stripped), CJK as overlapping character
  * pairs, placeholders as themselves; numbers become the number slot and, when `maskNames`,
  * capitalised words that do not start a sentence become the name slot. One pass: each word's FNV
  * hash is kept after every character, so the stopword and stem hashes need no second pass.
  */
-/** Scratch word buffers of `tokenize`, grown when a word is longer (calls never overlap). */
-let scratchCodes = new Int32Array(64);
-let scratchPrefix = new Int32Array(65);
-
 function tokenize(text: string, builder: SketchBuilder, maskNames: boolean): void {
   let codes = scratchCodes;
   /** prefix[k] = FNV state after the first k characters of the current word. */
