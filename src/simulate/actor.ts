@@ -258,7 +258,7 @@ export class AccountActor {
   private currentAddress(t: number, newConversation: boolean): Address {
     const m = this.model;
     const rng = this.rng;
-    switch (m.spec.infra.ipMode) {
+    switch (m.hot.ipMode) {
       case 'nat':
       case 'datacenter':
         return rng.pick(this.fixed);
@@ -267,8 +267,7 @@ export class AccountActor {
       case 'rotate_session':
         return newConversation || !this.address ? m.networks.address(rng) : this.address;
       default: {
-        if (newConversation && m.mobile && rng.chance(m.spec.infra.mobileShare ?? 0))
-          return m.mobile.address(rng);
+        if (newConversation && m.mobile && rng.chance(m.hot.mobileShare)) return m.mobile.address(rng);
         if (!newConversation && this.address) return this.address;
         const epoch = Math.floor((t - this.createdAt) / this.epochMs);
         if (epoch !== this.homeEpoch || this.fixed.length === 0) {
@@ -283,8 +282,8 @@ export class AccountActor {
   private startConversation(t: number): void {
     const m = this.model;
     const rng = this.rng;
-    const p = m.spec.params;
-    const mixed = m.mix !== null && rng.chance(m.spec.mix?.share ?? 0);
+    const p = m.hot;
+    const mixed = m.mix !== null && rng.chance(p.mixShare);
     const mix: FamilyMix = mixed ? (m.mix as FamilyMix) : m.main;
     const zh = m.labels.label === 'benign' && !mixed ? (this.zhUser ? 0.92 : 0.03) : mix.zh;
     this.language = rng.chance(zh) ? 'zh' : 'en';
@@ -297,7 +296,7 @@ export class AccountActor {
     this.history = 0;
     const params: RequestParams = { max_tokens: Math.max(16, Math.round(m.params.maxTokens(rng))) };
     params.temperature = Math.round(Math.max(0, m.params.temperature(rng)) * 100) / 100;
-    if (p.topPShare && rng.chance(p.topPShare)) params.top_p = rng.pick([0.9, 0.95, 1]);
+    if (p.topPShare > 0 && rng.chance(p.topPShare)) params.top_p = rng.pick([0.9, 0.95, 1]);
     const n = Math.max(1, Math.round(m.params.n(rng)));
     if (n > 1) params.n = n;
     this.thinking = rng.chance(p.thinkingShare);
@@ -305,8 +304,8 @@ export class AccountActor {
       if (m.params.effort) params.reasoning_effort = m.params.effort.pick(rng);
       else params.thinking_budget = Math.max(1024, Math.round(m.params.thinkingBudget(rng)));
     }
-    const batch = p.batchShare !== undefined && rng.chance(p.batchShare);
-    params.stream = !batch && rng.chance(p.stream);
+    const batch = p.hasBatch && rng.chance(p.batchShare);
+    params.stream = !batch && rng.chance(p.streamShare);
     this.toolCount = rng.chance(p.toolShare) ? Math.max(1, Math.round(m.params.tools(rng))) : 0;
     if (this.toolCount > 0) {
       params.tools = this.toolCount;
@@ -332,7 +331,7 @@ export class AccountActor {
       if (this.convsLeft === 0) this.convsLeft = Math.max(1, Math.round(m.conversations(rng)));
       this.convsLeft--;
       this.startConversation(t);
-    } else if (m.spec.infra.ipMode === 'rotate_request' || m.spec.infra.ipMode === 'nat') {
+    } else if (m.hot.ipMode === 'rotate_request' || m.hot.ipMode === 'nat') {
       this.address = this.currentAddress(t, false);
     }
     this.turn++;
@@ -350,7 +349,7 @@ export class AccountActor {
     let drawn = false;
     let toolResults = 0;
     if (this.turn === 1) {
-      if (this.corpus && rng.chance(m.spec.prompts.corpus?.share ?? 0)) prompt = rng.pick(this.corpus);
+      if (this.corpus && rng.chance(m.hot.corpusShare)) prompt = rng.pick(this.corpus);
       else {
         kit.drawInto(rng, drafts);
         drawn = true;
@@ -375,7 +374,7 @@ export class AccountActor {
     let usage: Usage | undefined;
     let status: RequestRecord['status'];
     let finish: RequestRecord['finish_reason'];
-    if (rng.chance(m.spec.usage.errorRate)) {
+    if (rng.chance(m.hot.errorRate)) {
       status = rng.chance(0.7) ? 'error' : 'rate_limited';
     } else {
       const maxTokens = this.params.max_tokens ?? 4096;
@@ -398,7 +397,7 @@ export class AccountActor {
       finish = out >= maxTokens ? 'length' : this.toolCount > 0 && this.turnsLeft > 0 ? 'tool_use' : 'stop';
       this.history += promptTokens + toolTokens + out;
     }
-    const image = this.turn === 1 && (kit.family === 'vision_task' || rng.chance(m.spec.params.imageShare));
+    const image = this.turn === 1 && (kit.family === 'vision_task' || rng.chance(m.hot.imageShare));
     // One literal in the order the fields are written: every request has the same shape, so the
     // encoder that reads them stays monomorphic. Absent fields are undefined, which JSON omits.
     const record: RequestRecord = {

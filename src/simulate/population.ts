@@ -24,7 +24,8 @@ function narrowSpread(spec: DistSpec, accounts: number): DistSpec {
 /** Prompt families of one mix (main traffic, or a reseller's ordinary customers). */
 export class FamilyMix {
   private readonly table: WeightedTable<PromptFamily>;
-  private readonly kits = new Map<string, PromptKit>();
+  /** Each language's kits, in the order of `table.items`. */
+  private readonly kits: Record<Language, PromptKit[]> = { en: [], zh: [] };
 
   constructor(
     weights: Record<string, number>,
@@ -38,12 +39,12 @@ export class FamilyMix {
     this.table = new WeightedTable(Object.entries(weights) as [PromptFamily, number][]);
     for (const family of this.table.items) {
       for (const lang of ['en', 'zh'] as const)
-        this.kits.set(`${family}|${lang}`, new PromptKit(family, lang, subset, seed));
+        this.kits[lang].push(new PromptKit(family, lang, subset, seed));
     }
   }
 
   kit(rng: Rng, language: Language): PromptKit {
-    return this.kits.get(`${this.table.pick(rng)}|${language}`) as PromptKit;
+    return (this.kits[language] as PromptKit[])[this.table.pickIndex(rng)] as PromptKit;
   }
 
   followup(language: Language): PromptKit {
@@ -58,6 +59,23 @@ export interface Labels {
   archetype: string;
   operator?: string;
   campaign?: string;
+}
+
+/** See `PopulationModel#hot`. */
+export interface HotSpec {
+  ipMode: PopulationSpec['infra']['ipMode'];
+  mobileShare: number;
+  mixShare: number;
+  corpusShare: number;
+  topPShare: number;
+  thinkingShare: number;
+  /** Whether the spec names a batch share (a share of 0 still draws, as it always has). */
+  hasBatch: boolean;
+  batchShare: number;
+  streamShare: number;
+  toolShare: number;
+  imageShare: number;
+  errorRate: number;
 }
 
 export class PopulationModel {
@@ -95,6 +113,12 @@ export class PopulationModel {
     tools: Sampler;
   };
   readonly usage: { output: Sampler; reasoning: Sampler; toolResult: Sampler };
+  /**
+   * The spec's numbers that every request or conversation reads, copied into one object of one
+   * shape: the spec objects come from JSON in as many shapes as there are populations, and their
+   * property reads were megamorphic (a hash lookup each) on the simulator's hottest path.
+   */
+  readonly hot: HotSpec;
   readonly networks: NetworkChooser;
   readonly mobile: NetworkChooser | null;
   readonly signupNetworks: NetworkChooser;
@@ -167,6 +191,20 @@ export class PopulationModel {
       thinkingBudget: compileDist(p.thinkingBudget),
       effort: p.reasoningEffort ? compileChoice(p.reasoningEffort) : null,
       tools: compileDist(p.tools),
+    };
+    this.hot = {
+      ipMode: spec.infra.ipMode,
+      mobileShare: spec.infra.mobileShare ?? 0,
+      mixShare: spec.mix?.share ?? 0,
+      corpusShare: spec.prompts.corpus?.share ?? 0,
+      topPShare: p.topPShare ?? 0,
+      thinkingShare: p.thinkingShare,
+      hasBatch: p.batchShare !== undefined,
+      batchShare: p.batchShare ?? 0,
+      streamShare: p.stream,
+      toolShare: p.toolShare,
+      imageShare: p.imageShare,
+      errorRate: spec.usage.errorRate,
     };
     this.usage = {
       output: compileDist(spec.usage.outputTokens),

@@ -143,10 +143,15 @@ export class WeightedTable<T> {
   }
 
   pick(rng: Rng): T {
+    return this.items[this.pickIndex(rng)] as T;
+  }
+
+  /** The index in `items` of what `pick` would draw, with the same draw. */
+  pickIndex(rng: Rng): number {
     const x = rng.next() * this.total;
     const c = this.cumulative;
     let i = 0;
     while (i < c.length - 1 && (c[i] as number) <= x) i++;
-    return this.items[i] as T;
+    return i;
   }
 }

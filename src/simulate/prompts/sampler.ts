@@ -24,11 +24,34 @@ export interface PromptSample {
   system?: string;
 }
 
-// A compiled text: literal pieces around slot names, literals.length === slots.length + 1.
+// A compiled text: literal pieces around slots, literals.length === slots.length + 1.
 interface Compiled {
   readonly literals: readonly Piece[];
-  readonly slots: readonly string[];
+  readonly slots: readonly Slot[];
 }
+
+enum SlotKind {
+  Int,
+  Int2,
+  Digit,
+  Year,
+  /** Filled from the grammar's values for the name; `values` stays null for an unknown slot. */
+  Named,
+}
+
+/** A slot resolved when the grammar compiles, so a draw looks nothing up by name. */
+interface Slot {
+  readonly kind: SlotKind;
+  readonly name: string;
+  values: readonly Compiled[] | null;
+}
+
+const NUMBER_SLOTS: Record<string, SlotKind> = {
+  int: SlotKind.Int,
+  int2: SlotKind.Int2,
+  digit: SlotKind.Digit,
+  year: SlotKind.Year,
+};
 
 interface CompiledTemplate {
   key: string;
@@ -42,13 +65,13 @@ interface CompiledFamily {
 
 const SLOT = /\{([a-z_0-9]+)\}/g;
 
-function compile(text: string): Compiled {
+function compile(text: string, slotOf: (name: string) => Slot): Compiled {
   const literals: Piece[] = [];
-  const slots: string[] = [];
+  const slots: Slot[] = [];
   let last = 0;
   for (const m of text.matchAll(SLOT)) {
     literals.push(pieceOf(text.slice(last, m.index)));
-    slots.push(m[1] as string);
+    slots.push(slotOf(m[1] as string));
     last = (m.index ?? 0) + m[0].length;
   }
   literals.push(pieceOf(text.slice(last)));
@@ -64,19 +87,31 @@ export function isElicitation(family: PromptFamily): boolean {
 /** One language's grammar, compiled once. */
 class CompiledGrammar {
   readonly families = new Map<string, CompiledFamily>();
-  private readonly slots = new Map<string, readonly Compiled[]>();
+  private readonly slots = new Map<string, Slot>();
   private readonly openers: readonly Piece[];
   private readonly closers: readonly Piece[];
 
   constructor(readonly grammar: LanguageGrammar) {
+    const slotOf = (name: string): Slot => {
+      let slot = this.slots.get(name);
+      if (slot === undefined) {
+        slot = { kind: NUMBER_SLOTS[name] ?? SlotKind.Named, name, values: null };
+        this.slots.set(name, slot);
+      }
+      return slot;
+    };
     for (const [family, spec] of Object.entries(grammar.families)) {
       const templates = Object.entries(spec.templates).map(([name, variants]) => ({
         key: `${family}.${name}.${grammar.language}`,
-        variants: variants.map(compile),
+        variants: variants.map((v) => compile(v, slotOf)),
       }));
       this.families.set(family, { templates, systems: spec.systems ?? [] });
     }
-    for (const [slot, values] of Object.entries(grammar.slots)) this.slots.set(slot, values.map(compile));
+    for (const [name, values] of Object.entries(grammar.slots)) {
+      const slot = slotOf(name);
+      // A grammar value named like a number slot never applied: those always drew numbers.
+      if (slot.kind === SlotKind.Named) slot.values = values.map((v) => compile(v, slotOf));
+    }
     this.openers = grammar.openers.map(pieceOf);
     this.closers = grammar.closers.map(pieceOf);
   }
@@ -85,30 +120,29 @@ class CompiledGrammar {
     const { literals, slots } = parts;
     draft.add(literals[0] as Piece);
     for (let i = 0; i < slots.length; i++) {
-      this.slot(slots[i] as string, rng, depth, draft);
+      this.slot(slots[i] as Slot, rng, depth, draft);
       draft.add(literals[i + 1] as Piece);
     }
   }
 
-  private slot(name: string, rng: Rng, depth: number, draft: PromptDraft): void {
-    switch (name) {
-      case 'int':
+  private slot(slot: Slot, rng: Rng, depth: number, draft: PromptDraft): void {
+    switch (slot.kind) {
+      case SlotKind.Int:
         draft.add(numberPiece(rng.int(12, 999)));
         return;
-      case 'int2':
+      case SlotKind.Int2:
         draft.add(numberPiece(rng.int(10, 5000)));
         return;
-      case 'digit':
+      case SlotKind.Digit:
         draft.add(numberPiece(rng.int(2, 9)));
         return;
-      case 'year':
+      case SlotKind.Year:
         draft.add(numberPiece(rng.int(2015, 2026)));
         return;
       default: {
-        const values = this.slots.get(name);
         // Unknown slots stay visible rather than vanish, so a grammar typo shows in tests.
-        if (!values || depth > 3) draft.add(pieceOf(`{${name}}`));
-        else this.fill(rng.pick(values), rng, depth + 1, draft);
+        if (slot.values === null || depth > 3) draft.add(pieceOf(`{${slot.name}}`));
+        else this.fill(rng.pick(slot.values), rng, depth + 1, draft);
       }
     }
   }
