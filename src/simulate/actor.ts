@@ -290,7 +290,7 @@ export class AccountActor {
     this.kit = mix.kit(rng, this.language);
     this.system = this.kit.system(rng);
     this.systemTokens = this.system ? Math.ceil(this.system.length / 3.5) : 0;
-    this.conversationId = `conv_${rng.token(20)}`;
+    this.conversationId = rng.token(20, 'conv_');
     this.turnsLeft = Math.max(1, Math.round(m.turns(rng)));
     this.turn = 0;
     this.history = 0;
@@ -340,7 +340,7 @@ export class AccountActor {
     const a = this.address;
     // Drawn in this order so that a seed gives the traffic it always gave.
     const time = isoTime(t);
-    const requestId = `req_${rng.token(24)}`;
+    const requestId = rng.token(24, 'req_');
     const model = m.chooseModel(rng, t);
     const endpoint = this.params.batch ? 'batch' : m.params.endpoints.pick(rng);
     const drafts = this.prompts;

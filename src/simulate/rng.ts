@@ -101,17 +101,23 @@ export class Rng {
     return k;
   }
 
-  /** Random string over a fixed alphabet; used for every id so no population has its own format. */
-  token(length: number): string {
+  /**
+   * Random string over a fixed alphabet after `prefix`; used for every id so no population has
+   * its own format. The prefix is part of the one flat string: `prefix + token` would be a rope
+   * that every writer of the id flattens again.
+   */
+  token(length: number, prefix = ''): string {
     // Five base-62 digits per 32-bit draw (62^5 < 2^32), and one flat string built from char
     // codes: appending characters one by one leaves a deep rope that is slow to write out.
     const codes = TOKEN_CODES;
-    codes.length = length;
+    const p = prefix.length;
+    codes.length = p + length;
+    for (let i = 0; i < p; i++) codes[i] = prefix.charCodeAt(i);
     let i = 0;
     while (i < length) {
       let x = this.nextU32();
       for (let k = 0; k < 5 && i < length; k++, i++) {
-        codes[i] = ALPHABET_CODES[x % 62] as number;
+        codes[p + i] = ALPHABET_CODES[x % 62] as number;
         x = Math.floor(x / 62);
       }
     }
