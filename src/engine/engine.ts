@@ -3,13 +3,11 @@
 // A batch replay and a live deployment run this same code, so each verdict has a time.
 import { TemplateIndex, type TemplateInput } from '../signals/template-index.ts';
 import { AccountState } from './account-state.ts';
-import type { EventFacts, RequestFacts } from './facts.ts';
+import { type EventFacts, linksTemplate, type RequestFacts } from './facts.ts';
 import { DEFAULT_LINKER_OPTIONS, Linker, type LinkerOptions } from './linker.ts';
 import { ReorderBuffer } from './reorder.ts';
 import { TemplateRegistry } from './templates.ts';
 
-/** Opening prompts shorter than this (in fingerprint tokens) are too generic to link accounts by. */
-const MIN_LINK_TOKENS = 6;
 const DAY_MS = 86_400_000;
 /** A template one account used, idle this long, can be forgotten when the registry is full. */
 const TEMPLATE_IDLE_MS = 7 * DAY_MS;
@@ -138,13 +136,8 @@ export class Engine {
   private onRequest(r: RequestFacts): void {
     this.counters.requests += 1;
     const { templateId, sketch, tokens } = r.signals.template;
-    // Only a conversation's opening prompt says what the work is: follow-ups ("are you sure?",
-    // "shorter please") and tool loops look alike across every kind of user, so only opening
-    // prompts enter the template index at all.
-    const linkable =
-      templateId !== null && r.turn <= 1 && (tokens === undefined || tokens >= MIN_LINK_TOKENS);
     let templateKey: string | null = null;
-    if (linkable) {
+    if (templateId !== null && linksTemplate(r.turn, templateId, tokens)) {
       const input: TemplateInput = {
         templateId,
         ...(sketch ? { sketch } : {}),

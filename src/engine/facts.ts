@@ -58,6 +58,18 @@ export interface EnforcementFacts {
 
 export type EventFacts = RequestFacts | AccountFacts | ReleaseFacts | EnforcementFacts;
 
+/** Opening prompts shorter than this (in fingerprint tokens) are too generic to link accounts by. */
+const MIN_LINK_TOKENS = 6;
+
+/**
+ * Whether a request's template enters the engine's template index. Only a conversation's opening
+ * prompt says what the work is: follow-ups ("are you sure?", "shorter please") and tool loops look
+ * alike across every kind of user.
+ */
+export function linksTemplate(turn: number, templateId: string | null, tokens: number | undefined): boolean {
+  return templateId !== null && turn <= 1 && (tokens === undefined || tokens >= MIN_LINK_TOKENS);
+}
+
 function topCapability(signals: RequestSignals): Capability {
   let best: Capability = 'general_chat';
   let bestShare = -1;
@@ -101,14 +113,18 @@ function signalsOf(record: RequestRecord): RequestSignals {
 
 export function requestFacts(record: RequestRecord): RequestFacts {
   const computed = signalsOf(record);
+  const turn = record.turn ?? 1;
   // The band keys are recomputed from the sketch in the main thread: cheaper than shipping them.
+  // Only a request whose template is indexed needs its sketch there (256 bytes that every other
+  // request would carry across to the main thread for nothing).
   const { templateId, sketch, tokens } = computed.template;
+  const shipSketch = sketch !== undefined && linksTemplate(turn, templateId, tokens);
   const signals: RequestSignals = {
     ...computed,
     template: {
       templateId,
       bands: [],
-      ...(sketch ? { sketch } : {}),
+      ...(shipSketch ? { sketch } : {}),
       ...(tokens === undefined ? {} : { tokens }),
     },
   };
@@ -126,7 +142,7 @@ export function requestFacts(record: RequestRecord): RequestFacts {
     userAgent: record.user_agent ?? null,
     tlsFingerprint: record.tls_fingerprint ?? null,
     conversationId: record.conversation_id ?? null,
-    turn: record.turn ?? 1,
+    turn,
     inputTokens: usage?.input_tokens ?? 0,
     outputTokens: usage?.output_tokens ?? 0,
     reasoningTokens: usage?.reasoning_tokens ?? 0,
@@ -137,6 +153,29 @@ export function requestFacts(record: RequestRecord): RequestFacts {
     signals,
     topCapability: topCapability(signals),
   };
+}
+
+/**
+ * Moves the chunk's template sketches into one buffer (see `Projector#pack`): the main thread
+ * then gets views of one transferred buffer instead of a 256-byte copy per opening prompt.
+ */
+export function pack(items: EventFacts[]): ArrayBuffer[] {
+  let slots = 0;
+  for (const item of items) if (item.type === 'request') slots += item.signals.template.sketch?.length ?? 0;
+  if (slots === 0) return [];
+  const all = new Uint16Array(slots);
+  let at = 0;
+  for (const item of items) {
+    if (item.type !== 'request') continue;
+    const template = item.signals.template;
+    const sketch = template.sketch;
+    if (sketch === undefined) continue;
+    all.set(sketch, at);
+    // The template object is this item's own (built in requestFacts); the memo keeps its sketch.
+    template.sketch = all.subarray(at, at + sketch.length);
+    at += sketch.length;
+  }
+  return [all.buffer];
 }
 
 /** The projector the reader workers call on every checked record. */

@@ -50,5 +50,10 @@ port.on('message', (msg: ChunkRequest) => {
     hashes: Uint32Array.from(hashes),
     rejects,
   };
-  port.postMessage(result, [result.types.buffer as ArrayBuffer, result.hashes.buffer as ArrayBuffer]);
+  const packed = projector.pack ? projector.pack(items) : [];
+  port.postMessage(result, [
+    result.types.buffer as ArrayBuffer,
+    result.hashes.buffer as ArrayBuffer,
+    ...packed,
+  ]);
 });

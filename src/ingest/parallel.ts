@@ -9,6 +9,12 @@ import { siblingModule } from './module-url.ts';
 /** A module the workers import: maps each checked record to what the consumer needs. */
 export interface Projector<T> {
   project(record: TrafficRecord): T;
+  /**
+   * Optionally moves a chunk's typed arrays into shared buffers before the results are posted,
+   * returning the buffers to transfer: one buffer moves for free, where each small typed array
+   * would be copied into an allocation of its own on the receiving side.
+   */
+  pack?(items: T[]): ArrayBuffer[];
 }
 
 export interface ChunkRequest {

@@ -61,6 +61,9 @@ interface Cluster {
   visit: number;
   /** Bands this cluster shared with the fingerprint being assigned, during that call. */
   hits: number;
+  /** Neighbours in the recency list, least recently matched first. */
+  older: Cluster | null;
+  newer: Cluster | null;
 }
 
 const MAX_EXACT_IDS = 8;
@@ -124,6 +127,12 @@ function keepMostHits(candidates: Cluster[]): void {
 
 export class TemplateIndex {
   private readonly clusters = new Map<string, Cluster>();
+  /**
+   * The recency list's ends. Moving a cluster to the newest end relinks two neighbours; the Map
+   * order did the same with a delete and a set, which left the Map to compact its holes.
+   */
+  private oldest: Cluster | null = null;
+  private newest: Cluster | null = null;
   /** Band hash -> the clusters listed under it (at most MAX_BUCKET), split as MAPS_PER_BAND says. */
   private readonly buckets = Array.from(
     { length: BANDS * MAPS_PER_BAND },
@@ -276,8 +285,11 @@ export class TemplateIndex {
       requests: 1,
       visit: 0,
       hits: 0,
+      older: null,
+      newer: null,
     };
     this.clusters.set(templateId, cluster);
+    this.append(cluster);
     this.exact.set(templateId, templateId);
     if (bands) this.index(cluster, bands);
     while (this.clusters.size > this.maxClusters) this.evictOldest();
@@ -301,19 +313,38 @@ export class TemplateIndex {
     }
   }
 
-  /** Marks a cluster most recently used (Map order is the LRU order). */
+  /** Marks a cluster most recently used. */
   private touch(id: string): Cluster | undefined {
     const cluster = this.clusters.get(id);
     if (!cluster) return undefined;
-    this.clusters.delete(id);
-    this.clusters.set(id, cluster);
+    if (cluster !== this.newest) {
+      this.unlink(cluster);
+      this.append(cluster);
+    }
     return cluster;
   }
 
+  private append(cluster: Cluster): void {
+    cluster.older = this.newest;
+    cluster.newer = null;
+    if (this.newest) this.newest.newer = cluster;
+    else this.oldest = cluster;
+    this.newest = cluster;
+  }
+
+  private unlink(cluster: Cluster): void {
+    if (cluster.older) cluster.older.newer = cluster.newer;
+    else this.oldest = cluster.newer;
+    if (cluster.newer) cluster.newer.older = cluster.older;
+    else this.newest = cluster.older;
+    cluster.older = null;
+    cluster.newer = null;
+  }
+
   private evictOldest(): void {
-    const oldest = this.clusters.keys().next();
-    if (oldest.done) return;
-    const cluster = this.clusters.get(oldest.value) as Cluster;
+    const cluster = this.oldest;
+    if (!cluster) return;
+    this.unlink(cluster);
     this.clusters.delete(cluster.id);
     for (const key of cluster.bands) {
       const band = Math.floor(key / BAND_SCALE);
