@@ -1,8 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { pairwisePrecisionRecall as pairwise } from '../eval/metrics.ts';
 import { computeSignals } from './index.ts';
 import { samplePrompts } from './sample-prompts.ts';
-import { TemplateIndex } from './template-index.ts';
+import { BucketTable, TemplateIndex } from './template-index.ts';
 
 describe('TemplateIndex', () => {
   it('groups generated templated prompts (slot filling and paraphrase) into clusters', () => {
@@ -82,5 +83,48 @@ describe('TemplateIndex', () => {
 
   it('returns null without a fingerprint', () => {
     expect(new TemplateIndex().assign({ templateId: null })).toBeNull();
+  });
+});
+
+describe('BucketTable', () => {
+  it('behaves as a Map under any mix of sets and deletes, colliding keys and growth included', () => {
+    // Hashes that differ only above bit 16, but for their two lowest bits, have one of four
+    // neighbouring home slots (for a band) until the table holds 65,536 slots: long probe runs
+    // of entries from different homes, where a wrong backward shift loses an entry. Thousands of
+    // operations make the table grow past its first capacity.
+    const hashes = Array.from({ length: 40 }, (_, k) => ((k << 16) | (k % 4)) >>> 0);
+    const key = fc.tuple(fc.integer({ min: 0, max: 3 }), fc.constantFrom(...hashes));
+    const op = fc.oneof(
+      fc.record({ set: key }),
+      fc.record({ del: key }),
+      fc.record({ set: fc.tuple(fc.integer({ min: 0, max: 47 }), fc.integer({ min: 0, max: 0xffffffff })) }),
+    );
+    fc.assert(
+      fc.property(fc.array(op, { minLength: 1000, maxLength: 4000, size: 'max' }), (ops) => {
+        const table = new BucketTable<number>();
+        const model = new Map<string, number[]>();
+        ops.forEach((o, i) => {
+          if ('set' in o) {
+            const [band, hash] = o.set;
+            const bucket = [i];
+            table.set(band, hash, bucket);
+            model.set(`${band}:${hash}`, bucket);
+          } else {
+            const [band, hash] = o.del;
+            table.delete(band, hash);
+            model.delete(`${band}:${hash}`);
+          }
+        });
+        expect(table.size).toBe(model.size);
+        for (const [k, bucket] of model) {
+          const [band, hash] = k.split(':').map(Number) as [number, number];
+          expect(table.get(band, hash)).toBe(bucket);
+        }
+        for (let band = 0; band < 4; band++) {
+          for (const hash of hashes) expect(table.get(band, hash)).toBe(model.get(`${band}:${hash}`));
+        }
+      }),
+      { numRuns: 60 },
+    );
   });
 });

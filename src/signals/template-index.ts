@@ -79,11 +79,91 @@ const NEW_EXEMPLAR_BELOW = 0.8;
 const PACKED_WORDS = SKETCH_SLOTS / 2;
 const SEQUENCE_WORDS = SEQUENCE_SLOTS / 2;
 const BAND_SCALE = 2 ** 32;
+
 /**
- * Buckets live in one Map per band and per top two bits of the band hash, keyed by the low 30 bits:
- * small-integer keys are hashed without allocating, far cheaper than string or double keys.
+ * The LSH buckets: (band, band hash) -> the clusters listed there, in one open-addressing table
+ * (linear probing, deletion by backward shift). Every assign looks up all BANDS keys, and a JS
+ * Map cost about 40 ns a lookup where a probe into typed arrays costs a few.
  */
-const MAPS_PER_BAND = 4;
+export class BucketTable<T> {
+  private hashes = new Uint32Array(1024);
+  /** band + 1 per slot; 0 marks an empty slot. */
+  private bands = new Uint8Array(1024);
+  private values: (T[] | undefined)[] = new Array(1024);
+  private mask = 1023;
+  private count = 0;
+
+  get size(): number {
+    return this.count;
+  }
+
+  private home(band: number, hash: number): number {
+    return ((hash ^ Math.imul(band + 1, 0x9e3779b9)) >>> 0) & this.mask;
+  }
+
+  private find(band: number, hash: number): number {
+    const tag = band + 1;
+    for (let i = this.home(band, hash); ; i = (i + 1) & this.mask) {
+      const b = this.bands[i] as number;
+      if (b === 0) return -1 - i;
+      if (b === tag && this.hashes[i] === hash) return i;
+    }
+  }
+
+  get(band: number, hash: number): T[] | undefined {
+    const i = this.find(band, hash);
+    return i >= 0 ? this.values[i] : undefined;
+  }
+
+  set(band: number, hash: number, bucket: T[]): void {
+    const i = this.find(band, hash);
+    if (i >= 0) {
+      this.values[i] = bucket;
+      return;
+    }
+    const slot = -1 - i;
+    this.bands[slot] = band + 1;
+    this.hashes[slot] = hash;
+    this.values[slot] = bucket;
+    if (++this.count * 2 > this.mask) this.grow();
+  }
+
+  delete(band: number, hash: number): void {
+    let hole = this.find(band, hash);
+    if (hole < 0) return;
+    this.count--;
+    // Backward shift: later entries of the probe run move into the hole unless their home slot
+    // lies cyclically after the hole, so that no lookup ever stops early at an empty slot.
+    for (let j = (hole + 1) & this.mask; this.bands[j] !== 0; j = (j + 1) & this.mask) {
+      const home = this.home((this.bands[j] as number) - 1, this.hashes[j] as number);
+      const stays = hole <= j ? hole < home && home <= j : hole < home || home <= j;
+      if (stays) continue;
+      this.bands[hole] = this.bands[j] as number;
+      this.hashes[hole] = this.hashes[j] as number;
+      this.values[hole] = this.values[j];
+      hole = j;
+    }
+    this.bands[hole] = 0;
+    this.values[hole] = undefined;
+  }
+
+  private grow(): void {
+    const { hashes, bands, values } = this;
+    const capacity = bands.length * 2;
+    this.hashes = new Uint32Array(capacity);
+    this.bands = new Uint8Array(capacity);
+    this.values = new Array(capacity);
+    this.mask = capacity - 1;
+    for (let i = 0; i < bands.length; i++) {
+      const b = bands[i] as number;
+      if (b === 0) continue;
+      const slot = -1 - this.find(b - 1, hashes[i] as number);
+      this.bands[slot] = b;
+      this.hashes[slot] = hashes[i] as number;
+      this.values[slot] = values[i];
+    }
+  }
+}
 
 function pack(sketch: Uint16Array, packed: Uint32Array): Uint32Array {
   for (let i = 0; i < PACKED_WORDS; i++) {
@@ -133,11 +213,8 @@ export class TemplateIndex {
    */
   private oldest: Cluster | null = null;
   private newest: Cluster | null = null;
-  /** Band hash -> the clusters listed under it (at most MAX_BUCKET), split as MAPS_PER_BAND says. */
-  private readonly buckets = Array.from(
-    { length: BANDS * MAPS_PER_BAND },
-    () => new Map<number, Cluster[]>(),
-  );
+  /** (band, band hash) -> the clusters listed under it, at most MAX_BUCKET. */
+  private readonly buckets = new BucketTable<Cluster>();
   private readonly exact = new Map<string, string>();
   private readonly maxClusters: number;
   private readonly threshold: number;
@@ -297,14 +374,14 @@ export class TemplateIndex {
   }
 
   private bucket(band: number, hash: number): Cluster[] | undefined {
-    return this.buckets[band * MAPS_PER_BAND + (hash >>> 30)]?.get(hash & 0x3fffffff);
+    return this.buckets.get(band, hash);
   }
 
   private index(cluster: Cluster, bands: Uint32Array): void {
     for (let band = 0; band < BANDS; band++) {
       const hash = bands[band] as number;
       const bucket = this.bucket(band, hash);
-      if (!bucket) this.buckets[band * MAPS_PER_BAND + (hash >>> 30)]?.set(hash & 0x3fffffff, [cluster]);
+      if (!bucket) this.buckets.set(band, hash, [cluster]);
       else if (!bucket.includes(cluster)) {
         if (bucket.length >= MAX_BUCKET) continue;
         bucket.push(cluster);
@@ -349,12 +426,11 @@ export class TemplateIndex {
     for (const key of cluster.bands) {
       const band = Math.floor(key / BAND_SCALE);
       const hash = key - band * BAND_SCALE;
-      const map = this.buckets[band * MAPS_PER_BAND + (hash >>> 30)];
-      const bucket = map?.get(hash & 0x3fffffff);
-      if (!map || !bucket) continue;
+      const bucket = this.buckets.get(band, hash);
+      if (!bucket) continue;
       const kept = bucket.filter((c) => c !== cluster);
-      if (kept.length === 0) map.delete(hash & 0x3fffffff);
-      else map.set(hash & 0x3fffffff, kept);
+      if (kept.length === 0) this.buckets.delete(band, hash);
+      else this.buckets.set(band, hash, kept);
     }
     for (const id of cluster.exactIds) if (this.exact.get(id) === cluster.id) this.exact.delete(id);
     this.evictedCount++;
