@@ -9,8 +9,7 @@ import type {
   TrafficRecord,
 } from '../contract/events.ts';
 import { computeSignals, harvestSignal } from '../signals/index.ts';
-import type { Capability, RequestSignals } from '../signals/types.ts';
-import { CAPABILITIES } from '../signals/types.ts';
+import type { RequestSignals } from '../signals/types.ts';
 
 export interface RequestFacts {
   type: 'request';
@@ -21,21 +20,19 @@ export interface RequestFacts {
   ip: string | null;
   asn: number | null;
   network: string | null;
-  country: string | null;
   userAgent: string | null;
-  tlsFingerprint: string | null;
-  conversationId: string | null;
   turn: number;
   inputTokens: number;
   outputTokens: number;
   reasoningTokens: number;
   toolResults: number;
   tools: number;
-  hasImage: boolean;
-  status: string | null;
+  /**
+   * What the engine reads of the request's signals: the template's id, sketch and tokens, the
+   * elicitation score and its first cue, harvest and capability. Every field here is copied from
+   * a reader worker to the main thread for each request, so nothing rides along unread.
+   */
   signals: RequestSignals;
-  /** The capability with the largest share, for quick aggregation. */
-  topCapability: Capability;
 }
 
 export interface AccountFacts {
@@ -68,19 +65,6 @@ const MIN_LINK_TOKENS = 6;
  */
 export function linksTemplate(turn: number, templateId: string | null, tokens: number | undefined): boolean {
   return templateId !== null && turn <= 1 && (tokens === undefined || tokens >= MIN_LINK_TOKENS);
-}
-
-function topCapability(signals: RequestSignals): Capability {
-  let best: Capability = 'general_chat';
-  let bestShare = -1;
-  for (const c of CAPABILITIES) {
-    const share = signals.capability[c];
-    if (share > bestShare) {
-      best = c;
-      bestShare = share;
-    }
-  }
-  return best;
 }
 
 /**
@@ -119,8 +103,11 @@ export function requestFacts(record: RequestRecord): RequestFacts {
   // request would carry across to the main thread for nothing).
   const { templateId, sketch, tokens } = computed.template;
   const shipSketch = sketch !== undefined && linksTemplate(turn, templateId, tokens);
+  const cue = computed.elicitation.cues[0];
   const signals: RequestSignals = {
     ...computed,
+    // The engine keeps an account's first cue per elicitation hit (account-state.ts).
+    elicitation: { score: computed.elicitation.score, cues: cue === undefined ? [] : [cue] },
     template: {
       templateId,
       bands: [],
@@ -138,20 +125,14 @@ export function requestFacts(record: RequestRecord): RequestFacts {
     ip: record.client_ip ?? null,
     asn: record.client_asn ?? null,
     network: record.client_network ?? null,
-    country: record.client_country ?? null,
     userAgent: record.user_agent ?? null,
-    tlsFingerprint: record.tls_fingerprint ?? null,
-    conversationId: record.conversation_id ?? null,
     turn,
     inputTokens: usage?.input_tokens ?? 0,
     outputTokens: usage?.output_tokens ?? 0,
     reasoningTokens: usage?.reasoning_tokens ?? 0,
     toolResults: record.tool_results ?? 0,
     tools: record.params?.tools ?? 0,
-    hasImage: record.has_image === true,
-    status: record.status ?? null,
     signals,
-    topCapability: topCapability(signals),
   };
 }
 

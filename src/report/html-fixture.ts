@@ -36,18 +36,13 @@ function request(
     ip,
     asn: 7922,
     network: extraction ? 'residential' : 'datacenter',
-    country: 'US',
     userAgent: 'sdk/1.0',
-    tlsFingerprint: null,
-    conversationId: null,
     turn: 1,
     inputTokens: 400,
     outputTokens: extraction ? 4000 : 300,
     reasoningTokens: 0,
     toolResults: 0,
     tools: 0,
-    hasImage: false,
-    status: 'ok',
     signals: {
       template: { templateId, bands: [] },
       elicitation: { score: extraction ? 0.9 : 0, cues: extraction ? ['reconstruct-reasoning'] : [] },
@@ -61,7 +56,6 @@ function request(
         score: extraction ? 0.8 : 0,
       },
     },
-    topCapability: extraction ? 'math_reasoning' : 'coding',
   };
 }
 
