@@ -111,7 +111,11 @@ describe('request facts', () => {
     for (const r of [...requests, ...requests]) {
       const expected = computeSignals(r);
       const got = requestFacts(r).signals;
-      expect(got.elicitation).toEqual(expected.elicitation);
+      // The facts keep the first cue only: all the engine reads.
+      expect(got.elicitation).toEqual({
+        score: expected.elicitation.score,
+        cues: expected.elicitation.cues.slice(0, 1),
+      });
       expect(got.capability).toEqual(expected.capability);
       expect(got.harvest).toEqual(expected.harvest);
       expect(got.template.templateId).toEqual(expected.template.templateId);
