@@ -10,6 +10,7 @@ import type {
 } from '../contract/events.ts';
 import { computeSignals, harvestSignal } from '../signals/index.ts';
 import type { RequestSignals } from '../signals/types.ts';
+import { decodeFacts, encodeFacts, type FactsWire } from './facts-wire.ts';
 
 export interface RequestFacts {
   type: 'request';
@@ -136,27 +137,13 @@ export function requestFacts(record: RequestRecord): RequestFacts {
   };
 }
 
-/**
- * Moves the chunk's template sketches into one buffer (see `Projector#pack`): the main thread
- * then gets views of one transferred buffer instead of a 256-byte copy per opening prompt.
- */
-export function pack(items: EventFacts[]): ArrayBuffer[] {
-  let slots = 0;
-  for (const item of items) if (item.type === 'request') slots += item.signals.template.sketch?.length ?? 0;
-  if (slots === 0) return [];
-  const all = new Uint16Array(slots);
-  let at = 0;
-  for (const item of items) {
-    if (item.type !== 'request') continue;
-    const template = item.signals.template;
-    const sketch = template.sketch;
-    if (sketch === undefined) continue;
-    all.set(sketch, at);
-    // The template object is this item's own (built in requestFacts); the memo keeps its sketch.
-    template.sketch = all.subarray(at, at + sketch.length);
-    at += sketch.length;
-  }
-  return [all.buffer];
+/** The reader workers' wire form for a chunk of facts (see `Projector#encodeItems`). */
+export function encodeItems(items: EventFacts[]): { wire: FactsWire; transfer: ArrayBuffer[] } {
+  return encodeFacts(items);
+}
+
+export function decodeItems(wire: FactsWire): EventFacts[] {
+  return decodeFacts(wire);
 }
 
 /** The projector the reader workers call on every checked record. */

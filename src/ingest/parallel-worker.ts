@@ -50,10 +50,12 @@ port.on('message', (msg: ChunkRequest) => {
     hashes: Uint32Array.from(hashes),
     rejects,
   };
-  const packed = projector.pack ? projector.pack(items) : [];
-  port.postMessage(result, [
-    result.types.buffer as ArrayBuffer,
-    result.hashes.buffer as ArrayBuffer,
-    ...packed,
-  ]);
+  const transfer = [result.types.buffer as ArrayBuffer, result.hashes.buffer as ArrayBuffer];
+  if (projector.encodeItems) {
+    const encoded = projector.encodeItems(items);
+    result.items = [];
+    result.wire = encoded.wire;
+    transfer.push(...encoded.transfer);
+  }
+  port.postMessage(result, transfer);
 });

@@ -10,11 +10,12 @@ import { siblingModule } from './module-url.ts';
 export interface Projector<T> {
   project(record: TrafficRecord): T;
   /**
-   * Optionally moves a chunk's typed arrays into shared buffers before the results are posted,
-   * returning the buffers to transfer: one buffer moves for free, where each small typed array
-   * would be copied into an allocation of its own on the receiving side.
+   * Optionally a compact wire form for a chunk's items, encoded in the worker and decoded on the
+   * main thread (both or neither): typed arrays and buffers to transfer cross for free, where
+   * posting the items as objects copies and rebuilds every value of every item.
    */
-  pack?(items: T[]): ArrayBuffer[];
+  encodeItems?(items: T[]): { wire: unknown; transfer: ArrayBuffer[] };
+  decodeItems?(wire: unknown): T[];
 }
 
 export interface ChunkRequest {
@@ -30,6 +31,8 @@ export interface ChunkResult {
   lines: number;
   blank: number;
   items: unknown[];
+  /** The items in the projector's wire form, when it has one (`items` is then empty). */
+  wire?: unknown;
   /** Record type code per item: 0 request, 1 account, 2 model_release, 3 enforcement. */
   types: Uint8Array;
   /** Two words per item: the request_id's hashPair, (0, 0) for other records. */

@@ -240,8 +240,12 @@ export async function* readProjected<T>(
         stats.blank += result.blank;
         for (const r of result.rejects)
           recordReject(stats, options, { source: source.name, ...r, line: base + r.line });
+        const items =
+          result.wire !== undefined && projector.decodeItems
+            ? projector.decodeItems(result.wire)
+            : result.items;
         const out: T[] = [];
-        for (let i = 0; i < result.items.length; i++) {
+        for (let i = 0; i < items.length; i++) {
           const hi = result.hashes[2 * i]!;
           if (seen && hi !== 0 && !seen.addHash(hi, result.hashes[2 * i + 1]!)) {
             stats.duplicates += 1;
@@ -249,7 +253,7 @@ export async function* readProjected<T>(
           }
           stats.records += 1;
           stats.byType[TYPE_NAMES[result.types[i]!]!] += 1;
-          out.push(result.items[i] as T);
+          out.push(items[i] as T);
         }
         base += result.lines;
         options.onProgress?.({ source: source.name, bytesRead, size: source.size, records: stats.records });
