@@ -10,7 +10,6 @@ import type {
 } from '../contract/events.ts';
 import { computeSignals, harvestSignal } from '../signals/index.ts';
 import type { RequestSignals } from '../signals/types.ts';
-import { decodeFacts, encodeFacts, type FactsWire } from './facts-wire.ts';
 
 export interface RequestFacts {
   type: 'request';
@@ -138,13 +137,7 @@ export function requestFacts(record: RequestRecord): RequestFacts {
 }
 
 /** The reader workers' wire form for a chunk of facts (see `Projector#encodeItems`). */
-export function encodeItems(items: EventFacts[]): { wire: FactsWire; transfer: ArrayBuffer[] } {
-  return encodeFacts(items);
-}
-
-export function decodeItems(wire: FactsWire): EventFacts[] {
-  return decodeFacts(wire);
-}
+export { decodeFacts as decodeItems, encodeFacts as encodeItems } from './facts-wire.ts';
 
 /** The projector the reader workers call on every checked record. */
 export function project(record: TrafficRecord): EventFacts {

@@ -69,6 +69,13 @@ function putBytes(buf: Buffer, pos: number, bytes: Uint8Array): number {
   return pos + bytes.length;
 }
 
+/** `key` then `text` and its closing quote: a quoted field whose key bytes open the quote. */
+function putQuoted(buf: Buffer, pos: number, key: Uint8Array, text: string): number {
+  const end = putText(buf, putBytes(buf, pos, key), text);
+  buf[end] = QUOTE;
+  return end + 1;
+}
+
 const bytesOf = (text: string): Uint8Array => new Uint8Array(Buffer.from(text));
 const HEAD = bytesOf('{"type":"request","time":"');
 const REQUEST_ID = bytesOf('","request_id":"');
@@ -206,19 +213,10 @@ export class RequestEncoder {
     pos = putBytes(buf, pos, REQUEST_ID);
     pos = putText(buf, pos, r.request_id);
     pos += a.headAscii ? ascii(buf, a.head, pos) : utf8(buf, a.head, pos);
-    if (r.client_ip !== undefined) {
-      pos = putText(buf, putBytes(buf, pos, CLIENT_IP), r.client_ip);
-      buf[pos++] = QUOTE;
-    }
+    if (r.client_ip !== undefined) pos = putQuoted(buf, pos, CLIENT_IP, r.client_ip);
     if (r.client_asn !== undefined) pos = putNumber(buf, putBytes(buf, pos, CLIENT_ASN), r.client_asn);
-    if (r.client_network !== undefined) {
-      pos = putText(buf, putBytes(buf, pos, CLIENT_NETWORK), r.client_network);
-      buf[pos++] = QUOTE;
-    }
-    if (r.client_country !== undefined) {
-      pos = putText(buf, putBytes(buf, pos, CLIENT_COUNTRY), r.client_country);
-      buf[pos++] = QUOTE;
-    }
+    if (r.client_network !== undefined) pos = putQuoted(buf, pos, CLIENT_NETWORK, r.client_network);
+    if (r.client_country !== undefined) pos = putQuoted(buf, pos, CLIENT_COUNTRY, r.client_country);
     if (a.client.length > 0) pos += a.clientAscii ? ascii(buf, a.client, pos) : utf8(buf, a.client, pos);
     pos = putBytes(buf, pos, MODEL);
     pos = putText(buf, pos, r.model);
@@ -238,18 +236,9 @@ export class RequestEncoder {
       if (u.cached_tokens !== undefined) pos = putNumber(buf, putBytes(buf, pos, CACHED), u.cached_tokens);
       buf[pos++] = CLOSE_BRACE;
     }
-    if (r.status !== undefined) {
-      pos = putText(buf, putBytes(buf, pos, STATUS), r.status);
-      buf[pos++] = QUOTE;
-    }
-    if (r.finish_reason !== undefined) {
-      pos = putText(buf, putBytes(buf, pos, FINISH), r.finish_reason);
-      buf[pos++] = QUOTE;
-    }
-    if (r.conversation_id !== undefined) {
-      pos = putText(buf, putBytes(buf, pos, CONVERSATION), r.conversation_id);
-      buf[pos++] = QUOTE;
-    }
+    if (r.status !== undefined) pos = putQuoted(buf, pos, STATUS, r.status);
+    if (r.finish_reason !== undefined) pos = putQuoted(buf, pos, FINISH, r.finish_reason);
+    if (r.conversation_id !== undefined) pos = putQuoted(buf, pos, CONVERSATION, r.conversation_id);
     if (r.turn !== undefined) pos = putNumber(buf, putBytes(buf, pos, TURN), r.turn);
     if (this.system !== null) {
       pos = putBytes(buf, pos, SYSTEM);
