@@ -66,6 +66,13 @@ export class AccountState {
   consumerRequests = 0;
   datacenterRequests = 0;
   readonly userAgents = new TopK(2);
+  /**
+   * The client the account first connected with: its TLS fingerprint and user agent. A popular
+   * SDK's is shared by strangers; a custom harvesting client's only by one operator's accounts.
+   */
+  clientKey: string | null = null;
+  /** Whether the linker has counted this account under `clientKey`. */
+  clientCounted = false;
 
   elicitationHits = 0;
   elicitationSum = 0;
@@ -138,6 +145,8 @@ export class AccountState {
       if (network !== null) this.consumerNetworks.add(network);
     } else if (r.network === 'datacenter') this.datacenterRequests += 1;
     if (r.userAgent) this.userAgents.add(r.userAgent);
+    if (this.clientKey === null && (r.userAgent || r.tlsFingerprint))
+      this.clientKey = `${r.tlsFingerprint ?? '-'} ${r.userAgent ?? '-'}`;
 
     const { elicitation, harvest, capability } = r.signals;
     this.elicitationSum += elicitation.score;

@@ -64,9 +64,16 @@ export interface PoolInput {
   totalAccounts: number;
   /** Event time of the judgement, to trace the members' shared schedule up to it. */
   nowMs?: number;
+  /** Whether a client (AccountState#clientKey) is one that links accounts: used mostly by suspects. */
+  linkingClient?: (client: string | null) => boolean;
 }
 
-export function assessPool({ members: accounts, totalAccounts, nowMs }: PoolInput): GroupAssessment {
+export function assessPool({
+  members: accounts,
+  totalAccounts,
+  nowMs,
+  linkingClient,
+}: PoolInput): GroupAssessment {
   const families: Family[] = [];
 
   // Stated, not scored: a round-the-clock pool is as much a pool as one that works in shifts.
@@ -78,10 +85,15 @@ export function assessPool({ members: accounts, totalAccounts, nowMs }: PoolInpu
   const links = accounts.some((a) => a.signup !== null)
     ? 'shared prompt templates, payment instruments or sign-up waves'
     : 'shared prompt templates';
+  const onClient = linkingClient ? accounts.filter((a) => linkingClient(a.clientKey)).length : 0;
+  const clientPart =
+    onClient === 0
+      ? ''
+      : `; ${pct(onClient / accounts.length)} connect with a client (TLS fingerprint and user agent) seen mostly on accounts with pool traits`;
   families.push({
     name: 'pool',
     score: clamp01((totalAccounts - 2) / 6),
-    reason: `${totalAccounts} accounts linked by ${links}${idle >= 3 && idle >= span * 0.1 ? `; they work to one schedule, all idle in the same ${idle} of the last ${span} hours` : ''}`,
+    reason: `${totalAccounts} accounts linked by ${links}${clientPart}${idle >= 3 && idle >= span * 0.1 ? `; they work to one schedule, all idle in the same ${idle} of the last ${span} hours` : ''}`,
   });
 
   const elicitation = mean(accounts.map((a) => a.share(a.elicitationHits)));

@@ -47,7 +47,8 @@ const NETWORK = 4;
 const AGENT = 5;
 const TEMPLATE = 6;
 const CUE = 7;
-const REFS = 8;
+const TLS = 8;
+const REFS = 9;
 
 const MAX_OUTPUT = 1;
 const LARGE_THINKING = 2;
@@ -116,6 +117,7 @@ export function encodeFacts(items: readonly EventFacts[]): { wire: FactsWire; tr
     refs[r + IP] = ref(item.ip);
     refs[r + NETWORK] = ref(item.network);
     refs[r + AGENT] = ref(item.userAgent);
+    refs[r + TLS] = ref(item.tlsFingerprint);
     refs[r + TEMPLATE] = ref(template.templateId);
     refs[r + CUE] = ref(elicitation.cues[0]);
     const sketch = template.sketch;
@@ -184,6 +186,7 @@ export function decodeFacts(wire: FactsWire): EventFacts[] {
       asn: Number.isNaN(asn) ? null : asn,
       network: text(refs[r + NETWORK] as number),
       userAgent: text(refs[r + AGENT] as number),
+      tlsFingerprint: text(refs[r + TLS] as number),
       turn: numbers[n + TURN] as number,
       inputTokens: numbers[n + INPUT] as number,
       outputTokens: numbers[n + OUTPUT] as number,

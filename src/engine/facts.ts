@@ -21,6 +21,8 @@ export interface RequestFacts {
   asn: number | null;
   network: string | null;
   userAgent: string | null;
+  /** The client's TLS fingerprint (JA4 or JA3), as sent. */
+  tlsFingerprint: string | null;
   turn: number;
   inputTokens: number;
   outputTokens: number;
@@ -126,6 +128,7 @@ export function requestFacts(record: RequestRecord): RequestFacts {
     asn: record.client_asn ?? null,
     network: record.client_network ?? null,
     userAgent: record.user_agent ?? null,
+    tlsFingerprint: record.tls_fingerprint ?? null,
     turn,
     inputTokens: usage?.input_tokens ?? 0,
     outputTokens: usage?.output_tokens ?? 0,

@@ -36,6 +36,10 @@ interface Pool {
   runs: (hour: number) => boolean;
   /** A card all its accounts were created with; with it, each account has a sign-up record. */
   card?: string;
+  /** The client its accounts connect with; by default a popular SDK's user agent and no TLS. */
+  client?: { agent: string; tls: string };
+  /** Ordinary users instead of a pool: one office address, ordinary output limits. */
+  ordinary?: boolean;
 }
 
 /** Deterministic pseudo-random numbers in [0, 1). */
@@ -73,13 +77,16 @@ function traffic(pools: Pool[], days = 3): TrafficRecord[] {
             request_id: `${accountId}-${i}`,
             account_id: accountId,
             model: 'claude-sonnet-4-5',
-            client_ip: `${11 + Math.floor(random() * 200)}.${Math.floor(random() * 250)}.${Math.floor(random() * 250)}.${1 + Math.floor(random() * 250)}`,
-            client_network: 'residential',
-            user_agent: 'OpenAI/Python 1.54.0',
+            client_ip: pool.ordinary
+              ? `198.51.100.${1 + a}`
+              : `${11 + Math.floor(random() * 200)}.${Math.floor(random() * 250)}.${Math.floor(random() * 250)}.${1 + Math.floor(random() * 250)}`,
+            client_network: pool.ordinary ? 'business' : 'residential',
+            user_agent: pool.client?.agent ?? 'OpenAI/Python 1.54.0',
+            ...(pool.client ? { tls_fingerprint: pool.client.tls } : {}),
             conversation_id: `${accountId}-c${i}`,
             turn: 1,
             prompt: script.replace('{n}', String(1000 + Math.floor(random() * 9000))),
-            params: { max_tokens: 64_000, n: 4 },
+            params: pool.ordinary ? { max_tokens: 1_024 } : { max_tokens: 64_000, n: 4 },
           });
         }
         t += (20 + random() * 40) * MINUTE;
@@ -165,5 +172,36 @@ describe('linking two pools that run the same public script', () => {
     expect(count('new')).toBeGreaterThanOrEqual(16);
     for (const [campaign, pools] of poolsOf)
       expect([campaign, [...pools]]).toEqual([campaign, [...pools].slice(0, 1)]);
+  });
+});
+
+describe('linking by a client that only suspects use', () => {
+  // Each account runs two scripts: two shared templates alone do not link an account to another
+  // (it takes three, or two votes); a client that only suspects use counts as a third.
+  const custom = { agent: 'harvest-client/0.3', tls: 't13d0912h2_c0ffee000001_5eed00000001' };
+  const pool = (client?: Pool['client']): Pool => ({
+    name: 'pool',
+    accounts: 16,
+    scripts: [3, 4],
+    runs: always,
+    ...(client ? { client } : {}),
+  });
+
+  it('joins a pool whose accounts share a custom client beside their templates', () => {
+    const { poolsOf, count, reasons } = analyse(traffic([pool(custom)]));
+    expect(count('pool')).toBeGreaterThanOrEqual(12);
+    expect([...poolsOf.values()].map((pools) => [...pools])).toEqual([['pool']]);
+    // The evidence names the link an analyst can check.
+    expect(reasons).toEqual([
+      expect.stringMatching(/; 100% connect with a client \(TLS fingerprint and user agent\)/),
+    ]);
+  });
+
+  it('does not link by a client that ordinary users share too', () => {
+    // The same pool on the client a team of ordinary users also runs: no pool-wide link.
+    const office: Pool = { name: 'office', accounts: 40, scripts: [8, 9], runs: always, ordinary: true };
+    const { count } = analyse(traffic([pool(custom), { ...office, client: custom }]));
+    expect(count('office')).toBe(0);
+    expect(count('pool')).toBeLessThan(5);
   });
 });

@@ -1,6 +1,6 @@
 // Cross-account linking. Accounts with pool-member traits (suspicion.ts) are joined when they
 // share compact signatures: opening-prompt templates used mostly by such accounts, a payment
-// instrument, or a sign-up wave. A group that reaches pool size and whose members behave as one
+// instrument, a sign-up wave, or a client (TLS fingerprint and user agent) used mostly by them. A group that reaches pool size and whose members behave as one
 // operator's pool (evidence.ts) becomes a campaign; its accounts are flagged at that tick, and
 // later accounts that link to it are flagged on the request that links them (respawns).
 import type { AccountState } from './account-state.ts';
@@ -41,6 +41,11 @@ const WAVE_MS = 15 * 60_000;
 const CARD_WAIT_MS = 24 * 3_600_000;
 /** Pseudo-count for a template none of a group's members has used. */
 const FIT_PRIOR = 0.1;
+/**
+ * Accounts a client must have been seen with before it links them: a handful of accounts that
+ * happen to be the first on a popular SDK are not a shared custom client.
+ */
+const MIN_CLIENT_ACCOUNTS = 5;
 
 export class Linker {
   readonly campaigns = new Map<string, CampaignState>();
@@ -58,6 +63,14 @@ export class Linker {
   /** Suspect accounts per payment instrument and per sign-up wave, to join on. */
   private readonly byPayment = new Map<string, string>();
   private readonly byWave = new Map<string, string>();
+  /**
+   * Accounts, and suspect accounts, per client (AccountState#clientKey). A client most of whose
+   * accounts are suspects is no popular SDK.
+   */
+  private readonly clientAccounts = new Map<string, number>();
+  private readonly clientSuspects = new Map<string, number>();
+  /** The first SAMPLE suspects of each client, whose groups a client's vote goes to. */
+  private readonly clientSample = new Map<string, string[]>();
   /** Campaign id per union-find root, so a group keeps its id as it grows. */
   private readonly rootCampaign = new Map<string, string>();
   private nextId = 1;
@@ -71,6 +84,11 @@ export class Linker {
 
   /** An account made a request: judged at the next tick, or at once if it touches a campaign. */
   onRequest(account: AccountState, templateKey: string | null, nowMs: number): void {
+    if (account.clientKey !== null && !account.clientCounted) {
+      account.clientCounted = true;
+      this.clientAccounts.set(account.clientKey, (this.clientAccounts.get(account.clientKey) ?? 0) + 1);
+      if (this.suspects.has(account.id)) this.countClientSuspect(account);
+    }
     if (account.flagged || account.allowlisted) return;
     this.changed.add(account);
     // An account already linked to others is judged with its group at the tick; the fast path
@@ -143,7 +161,24 @@ export class Linker {
     if (this.suspects.has(account.id)) return;
     this.suspects.add(account.id);
     this.groups.add(account.id);
+    if (account.clientCounted && account.clientKey !== null) this.countClientSuspect(account);
   }
+
+  private countClientSuspect(account: AccountState): void {
+    const client = account.clientKey as string;
+    this.clientSuspects.set(client, (this.clientSuspects.get(client) ?? 0) + 1);
+    const sample = this.clientSample.get(client);
+    if (sample === undefined) this.clientSample.set(client, [account.id]);
+    else if (sample.length < SAMPLE) sample.push(account.id);
+  }
+
+  /** Whether most of the accounts seen with this client are suspects: no popular SDK's. */
+  private readonly linkingClient = (client: string | null): client is string => {
+    if (client === null) return false;
+    const accounts = this.clientAccounts.get(client) ?? 0;
+    const suspects = this.clientSuspects.get(client) ?? 0;
+    return accounts >= MIN_CLIENT_ACCOUNTS && suspects >= accounts * this.options.templateSuspectShare;
+  };
 
   /**
    * Joins the account, once, to the one group it fits best, rather than to every group it
@@ -168,26 +203,37 @@ export class Linker {
      * templates say about which group it belongs to, including those too widely used to link by.
      */
     const uses: Map<string, number>[] = [];
-    for (const key of account.templates.keys) {
-      const group = this.templates.get(key);
-      if (!group || group.accountCount < 2) continue;
+    /** Counts a signature's other suspect users per group; `linkable` says if it links them. */
+    const tally = (ids: Iterable<string>, linkable: (suspect: number) => boolean): void => {
       let suspect = 0;
       const perRoot = new Map<string, number>();
-      for (const [id] of group.accounts) {
+      for (const id of ids) {
         if (!this.suspects.has(id) || id === account.id) continue;
         suspect += 1;
         const root = this.groups.find(id);
         perRoot.set(root, (perRoot.get(root) ?? 0) + 1);
       }
-      const linking = suspect > 0 && suspect + 1 >= group.accounts.size * this.options.templateSuspectShare;
+      const linking = suspect > 0 && linkable(suspect);
       if (linking || suspect >= 2) uses.push(perRoot);
-      if (!linking) continue;
+      if (!linking) return;
       linkingTemplates += 1;
       for (const [root, n] of perRoot) {
         templateVotes.set(root, (templateVotes.get(root) ?? 0) + n / suspect);
         sharedTemplates.set(root, (sharedTemplates.get(root) ?? 0) + 1);
       }
+    };
+    for (const key of account.templates.keys) {
+      const group = this.templates.get(key);
+      if (!group || group.accountCount < 2) continue;
+      tally(
+        group.accounts.keys(),
+        (suspect) => suspect + 1 >= group.accounts.size * this.options.templateSuspectShare,
+      );
     }
+    // A client most of whose accounts are suspects (a custom harvesting client, not a popular
+    // SDK) is one more signature the account shares, worth a template: it links only beside one.
+    const client = account.clientKey;
+    if (this.linkingClient(client)) tally(this.clientSample.get(client) ?? [], () => true);
     // One shared template may be coincidence; two are a shared script. Templates can be
     // public, though, while a payment instrument belongs to one operator: it weighs more.
     for (const [root, n] of templateVotes) if (n >= 1.5) vote(root, Math.min(n, 3));
@@ -223,6 +269,7 @@ export class Linker {
       // every one of them. Choose the group whose members use these templates most typically.
       best = this.bestFit(account, uses, sharedTemplates, nowMs);
     }
+
     if (best === null) return;
     const shared = sharedTemplates.get(best) ?? 0;
     // One shared template may be coincidence; two votes are a shared script. A pool's script
@@ -235,6 +282,7 @@ export class Linker {
       const campaign = this.campaigns.get(this.rootCampaign.get(best) ?? '');
       if (!campaign || !this.runsLike(account, campaign, nowMs)) return;
     }
+
     this.groups.union(account.id, best);
   }
 
@@ -301,7 +349,12 @@ export class Linker {
     for (const campaign of this.campaigns.values()) {
       const members = this.sampleAccounts([...campaign.accounts], SAMPLE);
       if (members.length === 0) continue;
-      const assessment = assessPool({ members, totalAccounts: campaign.accounts.size, nowMs });
+      const assessment = assessPool({
+        members,
+        totalAccounts: campaign.accounts.size,
+        nowMs,
+        linkingClient: this.linkingClient,
+      });
       campaign.assessment = assessment;
       campaign.score = Math.max(campaign.score, assessment.score);
     }
@@ -311,7 +364,12 @@ export class Linker {
     const members = this.groups.members(root);
     if (members.length < MIN_POOL) return;
     const accounts = this.sampleAccounts(members, SAMPLE);
-    const assessment = assessPool({ members: accounts, totalAccounts: members.length, nowMs });
+    const assessment = assessPool({
+      members: accounts,
+      totalAccounts: members.length,
+      nowMs,
+      linkingClient: this.linkingClient,
+    });
     if (assessment.score < this.options.campaignThreshold) return;
     const campaign = this.campaignOf(root, members, assessment, nowMs);
     for (const id of members) {

@@ -37,6 +37,7 @@ function request(
     asn: 7922,
     network: extraction ? 'residential' : 'datacenter',
     userAgent: 'sdk/1.0',
+    tlsFingerprint: null,
     turn: 1,
     inputTokens: 400,
     outputTokens: extraction ? 4000 : 300,
