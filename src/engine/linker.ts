@@ -46,6 +46,12 @@ const FIT_PRIOR = 0.1;
  * happen to be the first on a popular SDK are not a shared custom client.
  */
 const MIN_CLIENT_ACCOUNTS = 5;
+/**
+ * Share of a client's accounts that must be suspects for it to link them. Stricter than for a
+ * template: an SDK version that happens to be popular with several operators' pools is shared by
+ * a few ordinary users too, while a custom client is used by no one else.
+ */
+const CLIENT_SUSPECT_SHARE = 0.9;
 
 export class Linker {
   readonly campaigns = new Map<string, CampaignState>();
@@ -177,7 +183,7 @@ export class Linker {
     if (client === null) return false;
     const accounts = this.clientAccounts.get(client) ?? 0;
     const suspects = this.clientSuspects.get(client) ?? 0;
-    return accounts >= MIN_CLIENT_ACCOUNTS && suspects >= accounts * this.options.templateSuspectShare;
+    return accounts >= MIN_CLIENT_ACCOUNTS && suspects >= accounts * CLIENT_SUSPECT_SHARE;
   };
 
   /**
