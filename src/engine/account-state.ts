@@ -67,8 +67,8 @@ export class AccountState {
   datacenterRequests = 0;
   readonly userAgents = new TopK(2);
   /**
-   * The client the account first connected with: its TLS fingerprint and user agent. A popular
-   * SDK's is shared by strangers; a custom harvesting client's only by one operator's accounts.
+   * The client the account first connected with: its TLS fingerprint, or its user agent where
+   * none is logged. A popular SDK's is shared by strangers; a custom client's by one operator.
    */
   clientKey: string | null = null;
   /** Whether the linker has counted this account under `clientKey`. */
@@ -145,8 +145,10 @@ export class AccountState {
       if (network !== null) this.consumerNetworks.add(network);
     } else if (r.network === 'datacenter') this.datacenterRequests += 1;
     if (r.userAgent) this.userAgents.add(r.userAgent);
+    // The TLS fingerprint names the client's network stack, which a user agent string cannot
+    // change; user agents rotate over one stack's accounts. Only logs without one use the agent.
     if (this.clientKey === null && (r.userAgent || r.tlsFingerprint))
-      this.clientKey = `${r.tlsFingerprint ?? '-'} ${r.userAgent ?? '-'}`;
+      this.clientKey = r.tlsFingerprint ? `tls ${r.tlsFingerprint}` : `agent ${r.userAgent}`;
 
     const { elicitation, harvest, capability } = r.signals;
     this.elicitationSum += elicitation.score;

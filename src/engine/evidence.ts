@@ -89,7 +89,7 @@ export function assessPool({
   const clientPart =
     onClient === 0
       ? ''
-      : `; ${pct(onClient / accounts.length)} connect with a client (TLS fingerprint and user agent) seen almost only on accounts with pool traits`;
+      : `; ${pct(onClient / accounts.length)} connect with a client (TLS fingerprint, or user agent) seen mostly on accounts with pool traits`;
   families.push({
     name: 'pool',
     score: clamp01((totalAccounts - 2) / 6),

@@ -193,7 +193,7 @@ describe('linking by a client that only suspects use', () => {
     expect([...poolsOf.values()].map((pools) => [...pools])).toEqual([['pool']]);
     // The evidence names the link an analyst can check.
     expect(reasons).toEqual([
-      expect.stringMatching(/; 100% connect with a client \(TLS fingerprint and user agent\)/),
+      expect.stringMatching(/; 100% connect with a client \(TLS fingerprint, or user agent\)/),
     ]);
   });
 

@@ -51,7 +51,7 @@ const MIN_CLIENT_ACCOUNTS = 5;
  * template: an SDK version that happens to be popular with several operators' pools is shared by
  * a few ordinary users too, while a custom client is used by no one else.
  */
-const CLIENT_SUSPECT_SHARE = 0.9;
+const CLIENT_SUSPECT_SHARE = 0.6;
 
 export class Linker {
   readonly campaigns = new Map<string, CampaignState>();
