@@ -175,9 +175,9 @@ describe('linking two pools that run the same public script', () => {
   });
 });
 
-describe('linking by a client that only suspects use', () => {
+describe('linking by a client that mostly suspects use', () => {
   // Each account runs two scripts: two shared templates alone do not link an account to another
-  // (it takes three, or two votes); a client that only suspects use counts as a third.
+  // (it takes three, or two votes); a client that mostly suspects use counts as a third.
   const custom = { agent: 'harvest-client/0.3', tls: 't13d0912h2_c0ffee000001_5eed00000001' };
   const pool = (client?: Pool['client']): Pool => ({
     name: 'pool',

@@ -1,8 +1,9 @@
 // Cross-account linking. Accounts with pool-member traits (suspicion.ts) are joined when they
 // share compact signatures: opening-prompt templates used mostly by such accounts, a payment
-// instrument, a sign-up wave, or a client (TLS fingerprint and user agent) used mostly by them. A group that reaches pool size and whose members behave as one
-// operator's pool (evidence.ts) becomes a campaign; its accounts are flagged at that tick, and
-// later accounts that link to it are flagged on the request that links them (respawns).
+// instrument, a sign-up wave, or a client (TLS fingerprint) used mostly by them. A group that
+// reaches pool size and whose members behave as one operator's pool (evidence.ts) becomes a
+// campaign; its accounts are flagged at that tick, and later accounts that link to it are
+// flagged on the request that links them (respawns).
 import type { AccountState } from './account-state.ts';
 import { assessPool, evidenceLines, type GroupAssessment, MIN_POOL } from './evidence.ts';
 import { HOUR_MS, SCHEDULE_SAMPLE, type Schedule, scheduleFit, traceSchedule } from './schedule.ts';
@@ -178,7 +179,7 @@ export class Linker {
     else if (sample.length < SAMPLE) sample.push(account.id);
   }
 
-  /** Whether most of the accounts seen with this client are suspects: no popular SDK's. */
+  /** Whether CLIENT_SUSPECT_SHARE of the accounts seen with this client are suspects. */
   private readonly linkingClient = (client: string | null): client is string => {
     if (client === null) return false;
     const accounts = this.clientAccounts.get(client) ?? 0;
@@ -275,7 +276,6 @@ export class Linker {
       // every one of them. Choose the group whose members use these templates most typically.
       best = this.bestFit(account, uses, sharedTemplates, nowMs);
     }
-
     if (best === null) return;
     const shared = sharedTemplates.get(best) ?? 0;
     // One shared template may be coincidence; two votes are a shared script. A pool's script
@@ -288,7 +288,6 @@ export class Linker {
       const campaign = this.campaigns.get(this.rootCampaign.get(best) ?? '');
       if (!campaign || !this.runsLike(account, campaign, nowMs)) return;
     }
-
     this.groups.union(account.id, best);
   }
 
