@@ -237,6 +237,15 @@ function count(pattern: RegExp, text: string, limit = Number.POSITIVE_INFINITY):
   return n;
 }
 
+const capabilityIndex = (c: Capability): number => CAPABILITIES.indexOf(c);
+const TOOL_USE = capabilityIndex('tool_use');
+const VISION = capabilityIndex('vision');
+const GENERAL_CHAT = capabilityIndex('general_chat');
+const PATTERN_CAPABILITY = PATTERN_CUES.map((cue) => capabilityIndex(cue.capability));
+const WORD_CAPABILITY = WORD_CUES.map((cue) => capabilityIndex(cue.capability));
+/** Evidence per capability, refilled by every capabilityOf call. */
+const scratchEvidence = new Float64Array(CAPABILITIES.length);
+
 /** Scratch n-grams for callers that bring none (calls never overlap; no result depends on it). */
 const scratchGrams = new NgramSet();
 /** Matches per word cue, refilled by every capabilityOf call. */
@@ -270,45 +279,49 @@ function capabilityOf(
   lowerHead: string,
   grams: NgramSet,
 ): CapabilityDistribution {
-  const evidence: Record<Capability, number> = {
-    coding: 0,
-    tool_use: 0,
-    math_reasoning: 0,
-    data_analysis: 0,
-    vision: 0,
-    computer_use: 0,
-    writing: 0,
-    general_chat: CHAT_PRIOR,
-  };
+  // Evidence per capability, indexed in CAPABILITIES order (a typed array: keyed property
+  // lookups by capability name cost more than the arithmetic).
+  const evidence = scratchEvidence.fill(0);
+  evidence[GENERAL_CHAT] = CHAT_PRIOR;
   const tools = req.params?.tools ?? 0;
-  if (tools > 0) evidence.tool_use += 3 + Math.min(tools, 10) * 0.2;
-  if ((req.tool_results ?? 0) > 0) evidence.tool_use += 3;
-  if (req.has_image) evidence.vision += 5;
-  PATTERN_CUES.forEach((cue, index) => {
+  if (tools > 0) evidence[TOOL_USE]! += 3 + Math.min(tools, 10) * 0.2;
+  if ((req.tool_results ?? 0) > 0) evidence[TOOL_USE]! += 3;
+  if (req.has_image) evidence[VISION]! += 5;
+  for (let index = 0; index < PATTERN_CUES.length; index++) {
+    const cue = PATTERN_CUES[index] as PatternCue;
     // Past `limit` matches the evidence is capped, so counting stops there.
     const limit = Math.ceil(cue.cap / cue.weight);
     const gates = PATTERN_GATES[index] as Gate[];
     let n = 0;
-    cue.patterns.forEach((pattern, k) => {
-      if (n < limit && grams.passes(gates[k] as Gate)) n += count(pattern, head, limit - n);
-    });
-    if (n > 0) evidence[cue.capability] += Math.min(n * cue.weight, cue.cap);
-  });
+    for (let k = 0; k < cue.patterns.length; k++) {
+      if (n < limit && grams.passes(gates[k] as Gate)) n += count(cue.patterns[k] as RegExp, head, limit - n);
+    }
+    if (n > 0) evidence[PATTERN_CAPABILITY[index] as number]! += Math.min(n * cue.weight, cue.cap);
+  }
   const counts = scratchCounts.fill(0);
   countWords(lowerHead, counts);
-  CHINESE.forEach((pattern, cue) => {
+  for (let cue = 0; cue < CHINESE.length; cue++) {
     if (grams.passes(CHINESE_GATES[cue] as Gate))
-      counts[cue] = (counts[cue] as number) + count(pattern, lowerHead);
-  });
-  WORD_CUES.forEach((cue, index) => {
+      counts[cue] = (counts[cue] as number) + count(CHINESE[cue] as RegExp, lowerHead);
+  }
+  for (let index = 0; index < WORD_CUES.length; index++) {
+    const cue = WORD_CUES[index] as WordCue;
     const n = counts[index] as number;
-    if (n > 0) evidence[cue.capability] += Math.min(n * cue.weight, cue.cap);
-  });
+    if (n > 0) evidence[WORD_CAPABILITY[index] as number]! += Math.min(n * cue.weight, cue.cap);
+  }
   let total = 0;
-  for (const c of CAPABILITIES) total += evidence[c];
-  const out = {} as CapabilityDistribution;
-  for (const c of CAPABILITIES) out[c] = Math.round((evidence[c] / total) * 1000) / 1000;
-  return out;
+  for (let c = 0; c < evidence.length; c++) total += evidence[c] as number;
+  const share = (c: number): number => Math.round(((evidence[c] as number) / total) * 1000) / 1000;
+  return {
+    coding: share(0),
+    tool_use: share(1),
+    math_reasoning: share(2),
+    data_analysis: share(3),
+    vision: share(4),
+    computer_use: share(5),
+    writing: share(6),
+    general_chat: share(7),
+  };
 }
 
 /** The capability with the most weight (ties go to the earlier one in CAPABILITIES). */

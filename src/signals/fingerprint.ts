@@ -1,7 +1,7 @@
 // The versioned template fingerprint `hw3`: a skeleton id plus two one-permutation MinHash sketches
 // of the masked prompt (token sequence, and wording regardless of order), its text form (what an
 // edge sends as `prompt_fp`) and its LSH band keys.
-import { combine, FNV_OFFSET, fmix32, fnvCodePoint, hex32 } from './hash.ts';
+import { combine, FNV_OFFSET, fmix32, fnvCodePoint, hex64 } from './hash.ts';
 import { maskSlots, SLOT } from './skeleton.ts';
 
 export const FINGERPRINT_VERSION = 'hw3';
@@ -144,18 +144,26 @@ class SketchBuilder {
 
 /**
  * Writes the 16-bit value of each bin at out[offset + bin]; an empty bin takes the nearest non-empty
- * bin to its right at distance d, mixed with d (rotation densification).
+ * bin to its right at distance d (wrapping round), mixed with d (rotation densification). One pass
+ * from the right, so each non-empty bin is mixed once however many empty bins borrow it.
  */
 function densify(bins: Uint32Array, out: Uint16Array, offset: number): void {
   const slots = bins.length;
-  for (let j = 0; j < slots; j++) {
-    let k = j;
-    let distance = 0;
-    while ((bins[k] as number) === EMPTY && distance < slots) {
-      k = (k + 1) & (slots - 1);
-      distance++;
+  let next = -1;
+  for (let j = 0; j < slots && next < 0; j++) if ((bins[j] as number) !== EMPTY) next = j + slots;
+  if (next < 0) {
+    // Every bin empty: each borrows from itself, a full turn away.
+    const value = combine(fmix32(EMPTY), slots) & 0xffff;
+    for (let j = 0; j < slots; j++) out[offset + j] = value;
+    return;
+  }
+  let min = fmix32(bins[next - slots] as number);
+  for (let j = slots - 1; j >= 0; j--) {
+    if ((bins[j] as number) !== EMPTY) {
+      next = j;
+      min = fmix32(bins[j] as number);
     }
-    const min = fmix32(bins[k] as number);
+    const distance = next - j;
     out[offset + j] = (distance === 0 ? min : combine(min, distance)) & 0xffff;
   }
 }
@@ -333,7 +341,7 @@ export function sketchText(text: string): TemplateSketch | null {
   }
   if (builder.tokens === 0) return null;
   return {
-    templateId: `${FINGERPRINT_VERSION}:${hex32(builder.laneA)}${hex32(builder.laneB)}`,
+    templateId: `${FINGERPRINT_VERSION}:${hex64(builder.laneA, builder.laneB)}`,
     sketch: builder.sketch(),
     tokens: Math.min(builder.tokens, MAX_TOKENS),
   };

@@ -54,6 +54,42 @@ export function combine(a: number, b: number): number {
   return fmix32((Math.imul(a, 0x9e3779b1) ^ b) >>> 0);
 }
 
+/** Character codes of the 16 hex digits, lower case. */
+const HEX = Array.from('0123456789abcdef', (c) => c.charCodeAt(0));
+const hex = (h: number, shift: number): number => HEX[(h >>> shift) & 15] as number;
+
+/** Eight lower-case hex digits of a 32-bit value (`toString(16)` and a pad cost six times more). */
 export function hex32(h: number): string {
-  return (h >>> 0).toString(16).padStart(8, '0');
+  return String.fromCharCode(
+    hex(h, 28),
+    hex(h, 24),
+    hex(h, 20),
+    hex(h, 16),
+    hex(h, 12),
+    hex(h, 8),
+    hex(h, 4),
+    hex(h, 0),
+  );
+}
+
+/** `hex32(a) + hex32(b)` as one string: the 16 hex digits of an id's two 32-bit lanes. */
+export function hex64(a: number, b: number): string {
+  return String.fromCharCode(
+    hex(a, 28),
+    hex(a, 24),
+    hex(a, 20),
+    hex(a, 16),
+    hex(a, 12),
+    hex(a, 8),
+    hex(a, 4),
+    hex(a, 0),
+    hex(b, 28),
+    hex(b, 24),
+    hex(b, 20),
+    hex(b, 16),
+    hex(b, 12),
+    hex(b, 8),
+    hex(b, 4),
+    hex(b, 0),
+  );
 }

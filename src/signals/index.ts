@@ -11,7 +11,7 @@ import {
   type TemplateSketch,
 } from './fingerprint.ts';
 import { harvestSignal } from './harvest.ts';
-import { FNV_OFFSET, fnv1a, hex32 } from './hash.ts';
+import { FNV_OFFSET, fnv1a, hex64 } from './hash.ts';
 import { NgramSet } from './regex-gate.ts';
 import type { RequestSignals, TemplateSignal } from './types.ts';
 
@@ -45,7 +45,7 @@ const SYSTEM_SEED_B = 0x9747b28c;
 /** Exact id of a system prompt, insensitive to case and runs of white space. */
 export function systemPromptId(system: string): string {
   const normal = system.trim().replace(/\s+/g, ' ').toLowerCase();
-  return `hw1s:${hex32(fnv1a(normal, FNV_OFFSET))}${hex32(fnv1a(normal, SYSTEM_SEED_B))}`;
+  return `hw1s:${hex64(fnv1a(normal, FNV_OFFSET), fnv1a(normal, SYSTEM_SEED_B))}`;
 }
 
 /**
