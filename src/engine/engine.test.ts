@@ -108,7 +108,14 @@ describe('request facts', () => {
     const { requestFacts } = await import('./facts.ts');
     const { computeSignals } = await import('../signals/index.ts');
     const requests = records.filter((r) => r.type === 'request').slice(0, 3000);
-    for (const r of [...requests, ...requests]) {
+    // The same prompt with tools, a tool result or a system prompt added reads differently, and
+    // must not be served from the prompt-only memo entry.
+    const variants = requests.slice(0, 300).flatMap((r) => [
+      { ...r, params: { ...r.params, tools: 4 } },
+      { ...r, tool_results: 1 },
+      { ...r, system: 'You are a grader. Score the answer against the rubric.' },
+    ]);
+    for (const r of [...requests, ...variants, ...requests, ...variants]) {
       const expected = computeSignals(r);
       const got = requestFacts(r).signals;
       // The facts keep the first cue only: all the engine reads.

@@ -71,45 +71,99 @@ export function linksTemplate(turn: number, templateId: string | null, tokens: n
 
 /**
  * Memo of the text-derived signals, per reader worker: follow-ups ("thanks", "shorter
- * please"), agent system prompts and tool loops repeat the same text many times, and the
- * signals are a pure function of it. Harvest parameters are recomputed every time.
+ * please"), agent system prompts, retries, resampling and tool loops repeat the same text many
+ * times, and the signals are a pure function of it. Harvest parameters are recomputed every time.
+ * Two generations: when the young one is full it becomes the old one, and a text found there is
+ * promoted, so texts in steady use stay however many others pass (about least-recently-used, at
+ * the cost of a Map lookup more on a miss). A generation is full at MEMO_ENTRIES texts or
+ * MEMO_CHARS characters of key, so long system prompts cannot make it large.
  */
 const MEMO_ENTRIES = 20_000;
+const MEMO_CHARS = 8_000_000;
 const MEMO_MAX_TEXT = 8_192;
-const memo = new Map<string, RequestSignals>();
 
-function memoKey(r: RequestRecord): string | null {
+class SignalMemo {
+  private young = new Map<string, TextSignals>();
+  private old = new Map<string, TextSignals>();
+  private youngChars = 0;
+
+  get(key: string): TextSignals | undefined {
+    const hit = this.young.get(key);
+    if (hit !== undefined) return hit;
+    const aged = this.old.get(key);
+    if (aged !== undefined) this.set(key, aged);
+    return aged;
+  }
+
+  set(key: string, value: TextSignals): void {
+    if (this.young.size >= MEMO_ENTRIES || this.youngChars >= MEMO_CHARS) {
+      this.old = this.young;
+      this.young = new Map();
+      this.youngChars = 0;
+    }
+    this.young.set(key, value);
+    this.youngChars += key.length;
+  }
+}
+
+/** Requests with a prompt alone (no system prompt, edge fingerprint, tools or images), keyed by it. */
+const promptMemo = new SignalMemo();
+/** Every other request, keyed by everything the text signals read. */
+const requestMemo = new SignalMemo();
+
+/** The memo and key for a request, or null when its text is too long to keep. */
+function memoOf(r: RequestRecord): { memo: SignalMemo; key: string } | null {
   const length = (r.prompt?.length ?? 0) + (r.system?.length ?? 0) + (r.prompt_fp?.length ?? 0);
   if (length > MEMO_MAX_TEXT) return null;
   const tools = r.params?.tools ?? 0;
-  return `${Math.min(tools, 10)}:${(r.tool_results ?? 0) > 0 ? 1 : 0}${r.has_image ? 1 : 0}\u0001${r.prompt_fp ?? ''}\u0001${r.system ?? ''}\u0001${r.prompt ?? ''}`;
+  const toolResults = (r.tool_results ?? 0) > 0;
+  if (r.system === undefined && r.prompt_fp === undefined && tools === 0 && !toolResults && !r.has_image)
+    return { memo: promptMemo, key: r.prompt ?? '' };
+  return {
+    memo: requestMemo,
+    key: `${Math.min(tools, 10)}:${toolResults ? 1 : 0}${r.has_image ? 1 : 0}\u0001${r.prompt_fp ?? ''}\u0001${r.system ?? ''}\u0001${r.prompt ?? ''}`,
+  };
 }
 
-function signalsOf(record: RequestRecord): RequestSignals {
-  const key = memoKey(record);
-  const cached = key === null ? undefined : memo.get(key);
-  if (cached) return { ...cached, harvest: harvestSignal(record) };
+/** What the memo keeps of a text's signals: the part the engine reads, without band keys. */
+interface TextSignals {
+  templateId: string | null;
+  sketch: Uint16Array | undefined;
+  tokens: number | undefined;
+  /** The elicitation signal with its first cue only: the engine keeps one per hit (account-state.ts). */
+  elicitation: RequestSignals['elicitation'];
+  capability: RequestSignals['capability'];
+}
+
+function textSignalsOf(record: RequestRecord): TextSignals {
+  const slot = memoOf(record);
+  const cached = slot === null ? undefined : slot.memo.get(slot.key);
+  if (cached) return cached;
   const computed = computeSignals(record);
-  if (key !== null) {
-    if (memo.size >= MEMO_ENTRIES) memo.clear();
-    memo.set(key, computed);
-  }
-  return computed;
+  const { templateId, sketch, tokens } = computed.template;
+  const cue = computed.elicitation.cues[0];
+  const text: TextSignals = {
+    templateId,
+    sketch,
+    tokens,
+    elicitation: { score: computed.elicitation.score, cues: cue === undefined ? [] : [cue] },
+    capability: computed.capability,
+  };
+  if (slot !== null) slot.memo.set(slot.key, text);
+  return text;
 }
 
 export function requestFacts(record: RequestRecord): RequestFacts {
-  const computed = signalsOf(record);
+  const { templateId, sketch, tokens, elicitation, capability } = textSignalsOf(record);
   const turn = record.turn ?? 1;
   // The band keys are recomputed from the sketch in the main thread: cheaper than shipping them.
   // Only a request whose template is indexed needs its sketch there (256 bytes that every other
   // request would carry across to the main thread for nothing).
-  const { templateId, sketch, tokens } = computed.template;
   const shipSketch = sketch !== undefined && linksTemplate(turn, templateId, tokens);
-  const cue = computed.elicitation.cues[0];
   const signals: RequestSignals = {
-    ...computed,
-    // The engine keeps an account's first cue per elicitation hit (account-state.ts).
-    elicitation: { score: computed.elicitation.score, cues: cue === undefined ? [] : [cue] },
+    elicitation,
+    capability,
+    harvest: harvestSignal(record),
     template: {
       templateId,
       bands: [],
