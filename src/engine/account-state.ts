@@ -158,7 +158,16 @@ export class AccountState {
     }
     if (harvest.score >= 0.5) this.harvestHits += 1;
     if (harvest.samples > 1) this.samplesOver1 += 1;
-    for (let i = 0; i < CAPABILITIES.length; i++) this.capability[i]! += capability[CAPABILITIES[i]!];
+    // Field by field, in CAPABILITIES order: a loop over the names costs a keyed lookup each.
+    const sum = this.capability;
+    sum[0]! += capability.coding;
+    sum[1]! += capability.tool_use;
+    sum[2]! += capability.math_reasoning;
+    sum[3]! += capability.data_analysis;
+    sum[4]! += capability.vision;
+    sum[5]! += capability.computer_use;
+    sum[6]! += capability.writing;
+    sum[7]! += capability.general_chat;
     this.inputTokens += r.inputTokens;
     this.outputTokens += r.outputTokens + r.reasoningTokens;
     if (r.tools > 0 || r.toolResults > 0) this.toolRequests += 1;
