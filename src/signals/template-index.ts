@@ -67,6 +67,12 @@ interface Cluster {
 }
 
 const MAX_EXACT_IDS = 8;
+/**
+ * Fingerprints remembered with the cluster they joined beyond a cluster's MAX_EXACT_IDS, so a
+ * repeat (a retried, resampled or templated prompt) skips the band lookups; forgotten all at
+ * once when full. The same skeleton has the same sketch, so a repeat stays where it first went.
+ */
+const MAX_REPEATS = 200_000;
 /** Candidate clusters verified per assign, those sharing the most bands. */
 const VERIFIED_CANDIDATES = 4;
 /** Below this many tokens a sketch is all noise: only the exact skeleton id can match. */
@@ -219,6 +225,8 @@ export class TemplateIndex {
   /** (band, band hash) -> the clusters listed under it, at most MAX_BUCKET. */
   private readonly buckets = new BucketTable<Cluster>();
   private readonly exact = new Map<string, string>();
+  /** templateId -> the cluster it joined and how closely, for ids past MAX_EXACT_IDS (see MAX_REPEATS). */
+  private readonly repeats = new Map<string, { cluster: Cluster; similarity: number }>();
   private readonly maxClusters: number;
   private readonly threshold: number;
   private readonly maxExemplars: number;
@@ -260,6 +268,12 @@ export class TemplateIndex {
     if (exactCluster !== undefined) {
       const cluster = this.touch(exactCluster);
       if (cluster) return { clusterId: cluster.id, similarity: 1, created: false };
+    }
+    const repeat = this.repeats.get(templateId);
+    if (repeat !== undefined && this.clusters.get(repeat.cluster.id) === repeat.cluster) {
+      this.touch(repeat.cluster.id);
+      repeat.cluster.requests++;
+      return { clusterId: repeat.cluster.id, similarity: repeat.similarity, created: false };
     }
     if (!sketch || (input.tokens !== undefined && input.tokens < MIN_SKETCH_TOKENS)) {
       return this.joinOrCreate(templateId, null, null, 0);
@@ -332,6 +346,9 @@ export class TemplateIndex {
       if (best.exactIds.length < MAX_EXACT_IDS && !this.exact.has(templateId)) {
         best.exactIds.push(templateId);
         this.exact.set(templateId, best.id);
+      } else if (!this.exact.has(templateId)) {
+        if (this.repeats.size >= MAX_REPEATS) this.repeats.clear();
+        this.repeats.set(templateId, { cluster: best, similarity: bestSimilarity });
       }
       // Judged on the sequence sketch: a paraphrase joined by its words becomes an exemplar, so
       // later prompts in its wording join by sequence.
