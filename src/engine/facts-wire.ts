@@ -174,6 +174,9 @@ export function encodeFacts(items: readonly EventFacts[]): { wire: FactsWire; tr
   };
 }
 
+/** One frozen empty list for every request without band keys (all of them) or without a cue. */
+const NONE: string[] = Object.freeze([]) as unknown as string[];
+
 /** The facts `encodeFacts` was given, rebuilt (sketches as views of the chunk's one buffer). */
 export function decodeFacts(wire: FactsWire): EventFacts[] {
   const { numbers, refs, strings, sketchAt, sketchLength, sketches } = wire;
@@ -197,7 +200,7 @@ export function decodeFacts(wire: FactsWire): EventFacts[] {
     const tokens = numbers[n + TOKENS] as number;
     const template: RequestFacts['signals']['template'] = {
       templateId: text(refs[r + TEMPLATE] as number),
-      bands: [],
+      bands: NONE,
     };
     const start = sketchAt[k] as number;
     if (start >= 0) template.sketch = sketches.subarray(start, start + (sketchLength[k] as number));
@@ -223,7 +226,7 @@ export function decodeFacts(wire: FactsWire): EventFacts[] {
         template,
         elicitation: {
           score: numbers[n + ELICITATION] as number,
-          cues: cue < 0 ? [] : [strings[cue] as string],
+          cues: cue < 0 ? NONE : [strings[cue] as string],
         },
         capability,
         harvest: {

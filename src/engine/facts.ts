@@ -125,6 +125,9 @@ function memoOf(r: RequestRecord): { memo: SignalMemo; key: string } | null {
   };
 }
 
+/** The band keys of every request's facts: the main thread derives them from the sketch. */
+const NO_BANDS: readonly string[] = Object.freeze([]);
+
 /** What the memo keeps of a text's signals: the part the engine reads, without band keys. */
 interface TextSignals {
   templateId: string | null;
@@ -164,13 +167,10 @@ export function requestFacts(record: RequestRecord): RequestFacts {
     elicitation,
     capability,
     harvest: harvestSignal(record),
-    template: {
-      templateId,
-      bands: [],
-      ...(shipSketch ? { sketch } : {}),
-      ...(tokens === undefined ? {} : { tokens }),
-    },
+    template: { templateId, bands: NO_BANDS },
   };
+  if (shipSketch) signals.template.sketch = sketch;
+  if (tokens !== undefined) signals.template.tokens = tokens;
   const usage = record.usage;
   return {
     type: 'request',
@@ -198,10 +198,9 @@ export { decodeFacts as decodeItems, encodeFacts as encodeItems } from './facts-
 
 /** The projector the reader workers call on every checked record. */
 export function project(record: TrafficRecord): EventFacts {
+  if (record.type === 'request') return requestFacts(record);
   const timeMs = Date.parse(record.time);
   switch (record.type) {
-    case 'request':
-      return requestFacts(record);
     case 'account':
       return { type: 'account', timeMs, record };
     case 'model_release':
