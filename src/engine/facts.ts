@@ -8,6 +8,7 @@ import type {
   RequestRecord,
   TrafficRecord,
 } from '../contract/events.ts';
+import { SKETCH_SLOTS } from '../signals/fingerprint.ts';
 import { computeSignals, harvestSignal } from '../signals/index.ts';
 import type { RequestSignals } from '../signals/types.ts';
 
@@ -86,6 +87,13 @@ class SignalMemo {
   private young = new Map<string, TextSignals>();
   private old = new Map<string, TextSignals>();
   private youngChars = 0;
+  /**
+   * The young generation's sketches, one slab: entry i's at [i × SKETCH_SLOTS, …), so that a
+   * kept text costs no buffer of its own (each typed array has its own backing store for the
+   * collector to track) and a generation's sketches go with it.
+   */
+  private youngSketches = new Uint16Array(MEMO_ENTRIES * SKETCH_SLOTS);
+  private youngSlabbed = 0;
 
   get(key: string): TextSignals | undefined {
     const hit = this.young.get(key);
@@ -96,12 +104,25 @@ class SignalMemo {
   }
 
   set(key: string, value: TextSignals): void {
-    if (this.young.size >= MEMO_ENTRIES || this.youngChars >= MEMO_CHARS) {
+    if (
+      this.youngSlabbed >= MEMO_ENTRIES ||
+      this.young.size >= MEMO_ENTRIES ||
+      this.youngChars >= MEMO_CHARS
+    ) {
       this.old = this.young;
       this.young = new Map();
       this.youngChars = 0;
+      this.youngSketches = new Uint16Array(MEMO_ENTRIES * SKETCH_SLOTS);
+      this.youngSlabbed = 0;
     }
-    this.young.set(key, value);
+    let kept = value;
+    if (value.sketch !== undefined && value.sketch.length === SKETCH_SLOTS) {
+      const at = this.youngSlabbed++ * SKETCH_SLOTS;
+      const sketch = this.youngSketches.subarray(at, at + SKETCH_SLOTS);
+      sketch.set(value.sketch);
+      kept = { ...value, sketch };
+    }
+    this.young.set(key, kept);
     this.youngChars += key.length;
   }
 }
