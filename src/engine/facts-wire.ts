@@ -175,7 +175,7 @@ export function encodeFacts(items: readonly EventFacts[]): { wire: FactsWire; tr
 }
 
 /** One frozen empty list for every request without band keys (all of them) or without a cue. */
-const NONE: string[] = Object.freeze([]) as unknown as string[];
+export const NONE: string[] = Object.freeze([]) as unknown as string[];
 
 /** The facts `encodeFacts` was given, rebuilt (sketches as views of the chunk's one buffer). */
 export function decodeFacts(wire: FactsWire): EventFacts[] {

@@ -11,6 +11,7 @@ import type {
 import { SKETCH_SLOTS } from '../signals/fingerprint.ts';
 import { computeSignals, harvestSignal } from '../signals/index.ts';
 import type { RequestSignals } from '../signals/types.ts';
+import { NONE } from './facts-wire.ts';
 
 export interface RequestFacts {
   type: 'request';
@@ -146,9 +147,6 @@ function memoOf(r: RequestRecord): { memo: SignalMemo; key: string } | null {
   };
 }
 
-/** The band keys of every request's facts: the main thread derives them from the sketch. */
-const NO_BANDS: readonly string[] = Object.freeze([]);
-
 /** What the memo keeps of a text's signals: the part the engine reads, without band keys. */
 interface TextSignals {
   templateId: string | null;
@@ -188,7 +186,8 @@ export function requestFacts(record: RequestRecord): RequestFacts {
     elicitation,
     capability,
     harvest: harvestSignal(record),
-    template: { templateId, bands: NO_BANDS },
+    // No band keys: the main thread derives them from the sketch.
+    template: { templateId, bands: NONE },
   };
   if (shipSketch) signals.template.sketch = sketch;
   if (tokens !== undefined) signals.template.tokens = tokens;
