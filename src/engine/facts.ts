@@ -89,12 +89,12 @@ class SignalMemo {
   private old = new Map<string, TextSignals>();
   private youngChars = 0;
   /**
-   * The young generation's sketches, one slab: entry i's at [i × SKETCH_SLOTS, …), so that a
+   * The young generation's sketches, one slab: the i-th text kept has its sketch at
+   * [i × SKETCH_SLOTS, …) (texts without one leave their place empty), so that a
    * kept text costs no buffer of its own (each typed array has its own backing store for the
    * collector to track) and a generation's sketches go with it.
    */
   private youngSketches = new Uint16Array(MEMO_ENTRIES * SKETCH_SLOTS);
-  private youngSlabbed = 0;
 
   get(key: string): TextSignals | undefined {
     const hit = this.young.get(key);
@@ -105,20 +105,16 @@ class SignalMemo {
   }
 
   set(key: string, value: TextSignals): void {
-    if (
-      this.youngSlabbed >= MEMO_ENTRIES ||
-      this.young.size >= MEMO_ENTRIES ||
-      this.youngChars >= MEMO_CHARS
-    ) {
+    if (this.young.size >= MEMO_ENTRIES || this.youngChars >= MEMO_CHARS) {
       this.old = this.young;
       this.young = new Map();
       this.youngChars = 0;
       this.youngSketches = new Uint16Array(MEMO_ENTRIES * SKETCH_SLOTS);
-      this.youngSlabbed = 0;
     }
     let kept = value;
     if (value.sketch !== undefined && value.sketch.length === SKETCH_SLOTS) {
-      const at = this.youngSlabbed++ * SKETCH_SLOTS;
+      // set is only called for keys the young generation lacks, so its size numbers the texts.
+      const at = this.young.size * SKETCH_SLOTS;
       const sketch = this.youngSketches.subarray(at, at + SKETCH_SLOTS);
       sketch.set(value.sketch);
       kept = { ...value, sketch };
@@ -168,7 +164,7 @@ function textSignalsOf(record: RequestRecord): TextSignals {
     templateId,
     sketch,
     tokens,
-    elicitation: { score: computed.elicitation.score, cues: cue === undefined ? [] : [cue] },
+    elicitation: { score: computed.elicitation.score, cues: cue === undefined ? NONE : [cue] },
     capability: computed.capability,
   };
   if (slot !== null) slot.memo.set(slot.key, text);

@@ -274,7 +274,7 @@ export class TemplateIndex {
     }
     const repeat = this.repeats.get(templateId);
     if (repeat !== undefined && this.clusters.get(repeat.cluster.id) === repeat.cluster) {
-      this.touch(repeat.cluster.id);
+      this.makeNewest(repeat.cluster);
       repeat.cluster.requests++;
       return { clusterId: repeat.cluster.id, similarity: repeat.similarity, created: false };
     }
@@ -416,12 +416,15 @@ export class TemplateIndex {
   /** Marks a cluster most recently used. */
   private touch(id: string): Cluster | undefined {
     const cluster = this.clusters.get(id);
-    if (!cluster) return undefined;
+    if (cluster) this.makeNewest(cluster);
+    return cluster;
+  }
+
+  private makeNewest(cluster: Cluster): void {
     if (cluster !== this.newest) {
       this.unlink(cluster);
       this.append(cluster);
     }
-    return cluster;
   }
 
   private append(cluster: Cluster): void {
