@@ -5,6 +5,13 @@ import { computeSignals } from './index.ts';
 import { samplePrompts } from './sample-prompts.ts';
 import { BucketTable, TemplateIndex } from './template-index.ts';
 
+/** Twelve pseudo-random words: prompt i shares no template with prompt j. */
+function unrelatedPrompt(i: number): string {
+  const word = (k: number) =>
+    `w${(Math.imul(i * 31 + k, 2654435761) >>> 0).toString(36).replace(/\d/g, 'q')}`;
+  return [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].map(word).join(' ');
+}
+
 describe('TemplateIndex', () => {
   it('groups generated templated prompts (slot filling and paraphrase) into clusters', () => {
     const samples = samplePrompts(11, 1200);
@@ -71,14 +78,40 @@ describe('TemplateIndex', () => {
 
   it('stays within its cap, evicting the least recently used clusters', () => {
     const index = new TemplateIndex({ maxClusters: 50 });
-    for (let i = 0; i < 300; i++) {
-      const word = (k: number) =>
-        `w${(Math.imul(i * 31 + k, 2654435761) >>> 0).toString(36).replace(/\d/g, 'q')}`;
-      const prompt = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].map(word).join(' ');
-      index.assign(computeSignals({ prompt }).template);
-    }
+    for (let i = 0; i < 300; i++) index.assign(computeSignals({ prompt: unrelatedPrompt(i) }).template);
     expect(index.size).toBeLessThanOrEqual(50);
     expect(index.evicted).toBeGreaterThan(0);
+  });
+
+  it('places a repeated fingerprint as before, and afresh once its cluster is evicted', () => {
+    // A cluster pins its first 8 ids; later ids are remembered apart, with the cluster they joined.
+    const index = new TemplateIndex({ maxClusters: 1000 });
+    const placed = new Map<string, { clusterId: string; similarity: number }>();
+    for (const s of samplePrompts(7, 1500)) {
+      const template = computeSignals({ prompt: s.text }).template;
+      const match = index.assign(template);
+      if (match && template.templateId !== null && !placed.has(template.templateId))
+        placed.set(template.templateId, { clusterId: match.clusterId, similarity: match.similarity });
+    }
+    const idsByCluster = new Map<string, string[]>();
+    for (const [id, { clusterId }] of placed) {
+      if (!idsByCluster.has(clusterId)) idsByCluster.set(clusterId, []);
+      idsByCluster.get(clusterId)!.push(id);
+    }
+    const [clusterId, ids] = [...idsByCluster].find(([, list]) => list.length > 12)!;
+    const repeatId = ids[ids.length - 1]!;
+    const repeat = index.assign({ templateId: repeatId });
+    expect(repeat).toEqual({ clusterId, similarity: placed.get(repeatId)!.similarity, created: false });
+
+    // Flood the index with unrelated prompts until that cluster is evicted: the remembered id
+    // must not name it again, but start a cluster of its own.
+    for (let i = 0; i < 1200; i++) index.assign(computeSignals({ prompt: unrelatedPrompt(i) }).template);
+    expect(index.evicted).toBeGreaterThan(0);
+    expect(index.assign({ templateId: repeatId })).toEqual({
+      clusterId: repeatId,
+      similarity: 1,
+      created: true,
+    });
   });
 
   it('returns null without a fingerprint', () => {
