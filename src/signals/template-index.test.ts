@@ -98,7 +98,9 @@ describe('TemplateIndex', () => {
       if (!idsByCluster.has(clusterId)) idsByCluster.set(clusterId, []);
       idsByCluster.get(clusterId)!.push(id);
     }
-    const [clusterId, ids] = [...idsByCluster].find(([, list]) => list.length > 12)!;
+    const crowded = [...idsByCluster].find(([, list]) => list.length > 12);
+    expect(crowded, 'a cluster holding more than 12 distinct ids').toBeDefined();
+    const [clusterId, ids] = crowded!;
     const repeatId = ids[ids.length - 1]!;
     const repeat = index.assign({ templateId: repeatId });
     expect(repeat).toEqual({ clusterId, similarity: placed.get(repeatId)!.similarity, created: false });
