@@ -62,15 +62,40 @@ export interface PoolInput {
   members: AccountState[];
   /** Accounts in all, when `members` is a sample. */
   totalAccounts: number;
+  /**
+   * Accounts signed up with the payment instruments two or more members share, active or not
+   * (see `cardPool`): an operator registers its pool ahead of using it, so a pool whose first
+   * accounts have just started work is as big as the cards they pay with say.
+   */
+  cardAccounts?: number;
   /** Event time of the judgement, to trace the members' shared schedule up to it. */
   nowMs?: number;
   /** Whether a client (AccountState#clientKey) is one that links accounts: used mostly by suspects. */
   linkingClient?: (client: string | null) => boolean;
 }
 
+/**
+ * Accounts signed up with the payment instruments that two or more of these accounts pay with:
+ * the pool they draw from. `paymentAccounts` counts sign-up records per instrument.
+ */
+export function cardPool(
+  accounts: readonly AccountState[],
+  paymentAccounts: ReadonlyMap<string, number>,
+): number {
+  const holders = new Map<string, number>();
+  for (const a of accounts) {
+    const fp = a.paymentFp();
+    if (fp) holders.set(fp, (holders.get(fp) ?? 0) + 1);
+  }
+  let total = 0;
+  for (const [fp, n] of holders) if (n >= 2) total += Math.max(n, paymentAccounts.get(fp) ?? 0);
+  return total;
+}
+
 export function assessPool({
   members: accounts,
   totalAccounts,
+  cardAccounts = 0,
   nowMs,
   linkingClient,
 }: PoolInput): GroupAssessment {
@@ -90,10 +115,15 @@ export function assessPool({
     onClient === 0
       ? ''
       : `; ${pct(onClient / accounts.length)} connect with a client (TLS fingerprint, or user agent) seen mostly on accounts with pool traits`;
+  // Accounts not yet at work count towards the pool only through a card its active ones share.
+  const registered =
+    cardAccounts > totalAccounts
+      ? `; ${cardAccounts} accounts in all signed up with the payment instruments they share`
+      : '';
   families.push({
     name: 'pool',
-    score: clamp01((totalAccounts - 2) / 6),
-    reason: `${totalAccounts} accounts linked by ${links}${clientPart}${idle >= 3 && idle >= span * 0.1 ? `; they work to one schedule, all idle in the same ${idle} of the last ${span} hours` : ''}`,
+    score: clamp01((Math.max(totalAccounts, cardAccounts) - 2) / 6),
+    reason: `${totalAccounts} accounts linked by ${links}${registered}${clientPart}${idle >= 3 && idle >= span * 0.1 ? `; they work to one schedule, all idle in the same ${idle} of the last ${span} hours` : ''}`,
   });
 
   const elicitation = mean(accounts.map((a) => a.share(a.elicitationHits)));

@@ -40,6 +40,13 @@ interface Pool {
   client?: { agent: string; tls: string };
   /** Ordinary users instead of a pool: one office address, ordinary output limits. */
   ordinary?: boolean;
+  /**
+   * Only this many of its accounts make requests; all of them signed up with `card` a day
+   * before the traffic starts, as an operator registers a pool ahead of using it.
+   */
+  working?: number;
+  /** Request parameters instead of the default ones (maximal outputs, four samples). */
+  params?: Record<string, number>;
 }
 
 /** Deterministic pseudo-random numbers in [0, 1). */
@@ -63,6 +70,12 @@ function traffic(pools: Pool[], days = 3): TrafficRecord[] {
       const accountId = `${pool.name}-${String(a).padStart(2, '0')}`;
       let t = START + random() * 40 * MINUTE;
       let signedUp = pool.card === undefined;
+      if (pool.working !== undefined) {
+        const time = new Date(START - 24 * HOUR + a * MINUTE).toISOString();
+        records.push({ type: 'account', time, account_id: accountId, payment_fp: pool.card! });
+        signedUp = true;
+        if (a >= pool.working) continue;
+      }
       for (let i = 0; t < START + days * 24 * HOUR; i++) {
         if (pool.runs(Math.floor((t - START) / HOUR))) {
           if (!signedUp) {
@@ -86,7 +99,7 @@ function traffic(pools: Pool[], days = 3): TrafficRecord[] {
             conversation_id: `${accountId}-c${i}`,
             turn: 1,
             prompt: script.replace('{n}', String(1000 + Math.floor(random() * 9000))),
-            params: pool.ordinary ? { max_tokens: 1_024 } : { max_tokens: 64_000, n: 4 },
+            params: pool.params ?? (pool.ordinary ? { max_tokens: 1_024 } : { max_tokens: 64_000, n: 4 }),
           });
         }
         t += (20 + random() * 40) * MINUTE;
@@ -172,6 +185,47 @@ describe('linking two pools that run the same public script', () => {
     expect(count('new')).toBeGreaterThanOrEqual(16);
     for (const [campaign, pools] of poolsOf)
       expect([campaign, [...pools]]).toEqual([campaign, [...pools].slice(0, 1)]);
+  });
+});
+
+describe('judging the first accounts of a pool registered ahead', () => {
+  // Two accounts at work are no pool on their own; the card they both pay with, which six more
+  // accounts signed up with the day before, says how big a pool they belong to.
+  const harvesting = { max_tokens: 64_000, thinking_budget: 32_000, n: 4 };
+  const registered = (name: string, card: string, working: number): Pool => ({
+    name,
+    accounts: 8,
+    working,
+    scripts: [0, 1],
+    runs: always,
+    card,
+    params: harvesting,
+  });
+
+  it('flags two working accounts as the pool their shared card was registered for', () => {
+    const { count, reasons } = analyse(traffic([registered('pool', 'card-p', 2)], 1));
+    expect(count('pool')).toBe(2);
+    expect(reasons).toEqual([
+      expect.stringMatching(
+        /^2 accounts linked by .*; 8 accounts in all signed up with the payment instruments they share/,
+      ),
+    ]);
+  });
+
+  it('leaves two ordinary users alone on a card their family shares', () => {
+    const family: Pool = {
+      ...registered('family', 'card-f', 2),
+      ordinary: true,
+      params: { max_tokens: 1_024 },
+    };
+    expect(analyse(traffic([family], 1)).count('family')).toBe(0);
+  });
+
+  it('does not count a card only one of the working accounts pays with', () => {
+    // Two pools' first accounts, linked by the script they both run, each on a card of its own:
+    // neither card says anything about the other account.
+    const { count } = analyse(traffic([registered('one', 'card-1', 1), registered('two', 'card-2', 1)], 1));
+    expect(count('one') + count('two')).toBe(0);
   });
 });
 

@@ -5,7 +5,7 @@
 // campaign; its accounts are flagged at that tick, and later accounts that link to it are
 // flagged on the request that links them (respawns).
 import type { AccountState } from './account-state.ts';
-import { assessPool, evidenceLines, type GroupAssessment, MIN_POOL } from './evidence.ts';
+import { assessPool, cardPool, evidenceLines, type GroupAssessment, MIN_POOL } from './evidence.ts';
 import { HOUR_MS, SCHEDULE_SAMPLE, type Schedule, scheduleFit, traceSchedule } from './schedule.ts';
 import { evenSample } from './sketches.ts';
 import { accountSuspicion, isSeed, isSuspicious, JOIN_SCORE, type SuspicionContext } from './suspicion.ts';
@@ -357,6 +357,7 @@ export class Linker {
       const assessment = assessPool({
         members,
         totalAccounts: campaign.accounts.size,
+        cardAccounts: cardPool(members, this.context.paymentAccounts),
         nowMs,
         linkingClient: this.linkingClient,
       });
@@ -367,11 +368,16 @@ export class Linker {
 
   private judgeGroup(root: string, nowMs: number): void {
     const members = this.groups.members(root);
-    if (members.length < MIN_POOL) return;
+    // Two accounts at work on cards that a pool's worth of accounts signed up with are judged
+    // as that pool; otherwise the group itself must be one.
+    if (members.length < 2) return;
     const accounts = this.sampleAccounts(members, SAMPLE);
+    const cardAccounts = cardPool(accounts, this.context.paymentAccounts);
+    if (members.length < MIN_POOL && cardAccounts < MIN_POOL) return;
     const assessment = assessPool({
       members: accounts,
       totalAccounts: members.length,
+      cardAccounts,
       nowMs,
       linkingClient: this.linkingClient,
     });
