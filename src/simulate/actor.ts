@@ -9,7 +9,7 @@ import type {
 } from '../contract/events.ts';
 import type { LabelRecord } from '../contract/outputs.ts';
 import { accountRecord, type Identity, newIdentity } from './identity.ts';
-import type { Address } from './infra.ts';
+import { type Address, addressIn, type NetworkInfo } from './infra.ts';
 import { DAY_MS, type FamilyMix, HOUR_MS, type PopulationModel } from './population.ts';
 import type { PromptDraft } from './prompts/pieces.ts';
 import type { PromptKit } from './prompts/sampler.ts';
@@ -46,6 +46,12 @@ export class AccountActor {
   private retireAt = Number.POSITIVE_INFINITY;
   // Addresses: the one in use for the conversation, and what the account keeps between them.
   private fixed: Address[] = [];
+  /**
+   * A person's broadband provider and mobile carrier: a new lease is a new address from the same
+   * provider, and a phone's addresses all come from one carrier, so a person uses a few networks.
+   */
+  private homeNetwork: NetworkInfo | null = null;
+  private mobileNetwork: NetworkInfo | null = null;
   private homeEpoch = -1;
   private epochMs = 7 * DAY_MS;
   private address!: Address;
@@ -97,6 +103,8 @@ export class AccountActor {
     this.shiftJitter = rng.next() * 10 * 60_000;
     this.epochMs = (3 + rng.next() * 25) * DAY_MS;
     this.homeEpoch = -1;
+    this.homeNetwork = null;
+    this.mobileNetwork = null;
     this.fixed = this.fixedAddresses();
     const e = m.spec.enforcement;
     const activeStart = Math.max(createdAt, m.activeFrom);
@@ -267,12 +275,17 @@ export class AccountActor {
       case 'rotate_session':
         return newConversation || !this.address ? m.networks.address(rng) : this.address;
       default: {
-        if (newConversation && m.mobile && rng.chance(m.hot.mobileShare)) return m.mobile.address(rng);
+        if (newConversation && m.mobile && rng.chance(m.hot.mobileShare)) {
+          this.homeNetwork ??= m.networks.pick(rng);
+          this.mobileNetwork ??= m.mobile.pickIn(this.homeNetwork.country, rng);
+          return addressIn(this.mobileNetwork, rng);
+        }
         if (!newConversation && this.address) return this.address;
         const epoch = Math.floor((t - this.createdAt) / this.epochMs);
         if (epoch !== this.homeEpoch || this.fixed.length === 0) {
           this.homeEpoch = epoch;
-          this.fixed = [m.networks.address(rng)];
+          this.homeNetwork ??= m.networks.pick(rng);
+          this.fixed = [addressIn(this.homeNetwork, rng)];
         }
         return this.fixed[0] as Address;
       }

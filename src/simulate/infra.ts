@@ -88,6 +88,12 @@ export class NetworkChooser {
     return (this.byCountry.get(country) ?? this.anyAllowed).pick(rng);
   }
 
+  /** A network in this country when the population has one there, else as `pick`. */
+  pickIn(country: string, rng: Rng): NetworkInfo {
+    const local = this.byCountry.get(country);
+    return local ? local.pick(rng) : this.pick(rng);
+  }
+
   address(rng: Rng): Address {
     return addressIn(this.pick(rng), rng);
   }

@@ -152,6 +152,27 @@ describe('simulate (tiny scenario)', () => {
     expect(hydraIps.size).toBeGreaterThan(hydraCount * 0.4);
   });
 
+  it('keeps a person on one broadband provider and one carrier, and a session proxy pool on many', () => {
+    const networksOf = (archetype: string) => {
+      const byAccount = new Map<string, Set<number>>();
+      for (const r of requests) {
+        if (archetypeOf(r) !== archetype || r.client_asn === undefined) continue;
+        const set = byAccount.get(r.account_id) ?? new Set<number>();
+        set.add(r.client_asn);
+        byAccount.set(r.account_id, set);
+      }
+      return [...byAccount.values()].map((s) => s.size);
+    };
+    // Home users: a new lease comes from the same provider, a phone from the same carrier.
+    for (const archetype of ['casual_chat', 'individual_developer', 'launch_day_adopter']) {
+      const counts = networksOf(archetype);
+      expect(counts.length, archetype).toBeGreaterThan(0);
+      expect(Math.max(...counts), archetype).toBeLessThanOrEqual(2);
+    }
+    const pool = networksOf('hydra_agentic').sort((a, b) => a - b);
+    expect(pool[pool.length >> 1]).toBeGreaterThanOrEqual(4);
+  });
+
   it('leaves no single field that marks attack traffic', () => {
     const values = (pick: (r: RequestRecord) => unknown, label: LabelRecord['label']) =>
       new Set(requests.filter((r) => labelOf.get(r.account_id)?.label === label).map(pick));
