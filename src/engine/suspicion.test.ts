@@ -6,6 +6,7 @@ import {
   accountSuspicion,
   isSeed,
   isSuspicious,
+  PROXY_NETWORKS,
   SEED_SCORE,
   SEED_SCORE_WITHOUT_SIGNUP,
 } from './suspicion.ts';
@@ -146,5 +147,53 @@ describe('suspect thresholds', () => {
     const known = accountSuspicion(pool, context);
     expect(known.seedsAlone).toBe(false);
     expect(isSeed(known)).toBe(false);
+  });
+});
+
+describe('consumer networks an account reaches the API from', () => {
+  /**
+   * 60 requests over three days in sessions of five, each session from a new residential address
+   * of the provider `asnOf(session)`: a new exit each session, not each request.
+   */
+  function sessions(asnOf: (session: number) => number): AccountState {
+    const a = new AccountState('acct-1');
+    for (let i = 0; i < 60; i++) {
+      const session = Math.floor(i / 5);
+      a.onRequest(
+        requestFacts({
+          type: 'request',
+          time: new Date(START + session * 6 * HOUR + (i % 5) * 60_000).toISOString(),
+          request_id: `r-${i}`,
+          account_id: 'acct-1',
+          model: 'model-a',
+          client_ip: poolExit(session),
+          client_network: 'residential',
+          client_asn: asnOf(session),
+          prompt: `Question ${i}: what is the capital of country number ${i}?`,
+        }),
+        null,
+        new Map(),
+      );
+    }
+    return a;
+  }
+  const networksTrait = (a: AccountState) =>
+    accountSuspicion(a, context).traits.find((t) => t.includes('consumer networks'));
+
+  it('is a proxy pool when each session exits through another provider', () => {
+    const pool = sessions((session) => 64_500 + session);
+    expect(pool.ipRotation()).toBeLessThan(0.3);
+    expect(pool.consumerNetworks.estimate()).toBeGreaterThanOrEqual(PROXY_NETWORKS);
+    expect(networksTrait(pool)).toMatch(/^addresses from \d+ consumer networks in 3 days$/);
+    // Pool addressing: it may seed a group on its own when no sign-up record was seen.
+    expect(accountSuspicion(pool, context).seedsAlone).toBe(true);
+  });
+
+  it('is no pool for a household on one broadband provider and one carrier', () => {
+    // The same new address each session, but from two providers: a home line and a phone.
+    const household = sessions((session) => (session % 3 === 0 ? 64_601 : 64_602));
+    expect(household.ipRotation()).toBeCloseTo(sessions((s) => 64_500 + s).ipRotation(), 9);
+    expect(networksTrait(household)).toBeUndefined();
+    expect(accountSuspicion(household, context).seedsAlone).toBe(false);
   });
 });

@@ -24,6 +24,8 @@ export interface Suspicion {
   seedsAlone: boolean;
 }
 
+/** Consumer networks (providers) beyond what one household uses: a proxy pool's exits. */
+export const PROXY_NETWORKS = 8;
 /** Requests an account must make before its traits mean anything. */
 export const MIN_REQUESTS = 3;
 /** Requests before one trait alone may make an account a suspect (see `Suspicion.seedsAlone`). */
@@ -47,7 +49,10 @@ export function accountSuspicion(a: AccountState, context: SuspicionContext): Su
   // home line and one carrier. A phone changes address now and then; a pool on most calls.
   const networks = a.consumerNetworks.estimate();
   const manyNetworks = networks >= 4 && networks >= 0.75 * a.activeDays;
-  if (rotation >= 0.6 || (manyNetworks && rotation >= 0.3)) {
+  // A household reaches the API through one broadband provider and a carrier or two; a pool that
+  // hands out a new exit for each session (not each request) crosses eight providers or more.
+  const proxyNetworks = networks >= PROXY_NETWORKS && networks >= 0.5 * a.activeDays;
+  if (rotation >= 0.6 || (manyNetworks && rotation >= 0.3) || (proxyNetworks && rotation >= 0.1)) {
     score += 0.3;
     poolAddressing = true;
     traits.push(
