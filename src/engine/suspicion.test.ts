@@ -155,7 +155,10 @@ describe('consumer networks an account reaches the API from', () => {
    * 60 requests over three days in sessions of five, each session from a new residential address
    * of the provider `asnOf(session)`: a new exit each session, not each request.
    */
-  function sessions(asnOf: (session: number) => number): AccountState {
+  function sessions(
+    asnOf: (session: number) => number,
+    ipOf: (session: number) => string = poolExit,
+  ): AccountState {
     const a = new AccountState('acct-1');
     for (let i = 0; i < 60; i++) {
       const session = Math.floor(i / 5);
@@ -166,7 +169,7 @@ describe('consumer networks an account reaches the API from', () => {
           request_id: `r-${i}`,
           account_id: 'acct-1',
           model: 'model-a',
-          client_ip: poolExit(session),
+          client_ip: ipOf(session),
           client_network: 'residential',
           client_asn: asnOf(session),
           prompt: `Question ${i}: what is the capital of country number ${i}?`,
@@ -180,20 +183,31 @@ describe('consumer networks an account reaches the API from', () => {
   const networksTrait = (a: AccountState) =>
     accountSuspicion(a, context).traits.find((t) => t.includes('consumer networks'));
 
-  it('is a proxy pool when each session exits through another provider', () => {
+  it("weighs a new provider each session as a pool's addressing, but not enough to seed alone", () => {
     const pool = sessions((session) => 64_500 + session);
     expect(pool.ipRotation()).toBeLessThan(0.3);
     expect(pool.consumerNetworks.estimate()).toBeGreaterThanOrEqual(PROXY_NETWORKS);
+    const s = accountSuspicion(pool, context);
     expect(networksTrait(pool)).toMatch(/^addresses from \d+ consumer networks in 3 days$/);
-    // Pool addressing: it may seed a group on its own when no sign-up record was seen.
-    expect(accountSuspicion(pool, context).seedsAlone).toBe(true);
+    // 0.3 for the providers and 0.15 for working round the clock: a suspect without a sign-up
+    // record (the weaker network trait, 0.15, would leave it at 0.3).
+    expect(s.traits).toHaveLength(2);
+    expect(s.score).toBeCloseTo(0.45, 9);
+    expect(isSeed(s)).toBe(true);
+    // A person who travels may collect eight providers over the weeks: the trait never seeds alone.
+    expect(s.seedsAlone).toBe(false);
   });
 
   it('is no pool for a household on one broadband provider and one carrier', () => {
-    // The same new address each session, but from two providers: a home line and a phone.
-    const household = sessions((session) => (session % 3 === 0 ? 64_601 : 64_602));
+    // A new address each session, as in the pool, but from two providers' blocks: a home line
+    // whose lease changes and a phone.
+    const phone = (session: number) => session % 3 === 0;
+    const household = sessions(
+      (session) => (phone(session) ? 64_601 : 64_602),
+      (session) => (phone(session) ? `100.64.${session}.7` : `81.2.${session}.9`),
+    );
     expect(household.ipRotation()).toBeCloseTo(sessions((s) => 64_500 + s).ipRotation(), 9);
     expect(networksTrait(household)).toBeUndefined();
-    expect(accountSuspicion(household, context).seedsAlone).toBe(false);
+    expect(isSeed(accountSuspicion(household, context))).toBe(false);
   });
 });

@@ -54,7 +54,9 @@ export function accountSuspicion(a: AccountState, context: SuspicionContext): Su
   const proxyNetworks = networks >= PROXY_NETWORKS && networks >= 0.5 * a.activeDays;
   if (rotation >= 0.6 || (manyNetworks && rotation >= 0.3) || (proxyNetworks && rotation >= 0.1)) {
     score += 0.3;
-    poolAddressing = true;
+    // Alone, only a new address on most requests or every day: a person who travels, or whose
+    // provider leases addresses from several networks, may collect eight over the weeks.
+    poolAddressing = rotation >= 0.6 || (manyNetworks && rotation >= 0.3);
     traits.push(
       rotation >= 0.6
         ? 'a new consumer address on most requests'
