@@ -13,6 +13,8 @@ export const ACTIVITY_BUCKET_MS = 6 * HOUR_MS;
 const MAX_ACTIVITY_BUCKETS = 1024;
 export const CONSUMER_NETWORKS = new Set(['residential', 'mobile']);
 export const PROGRAM_CHANNELS = new Set(['education', 'startup_program', 'research_program']);
+/** Networks of an organisation (a campus, an office): its people share its addresses. */
+export const ORGANISATION_NETWORKS = new Set(['education', 'business']);
 
 /**
  * The block an address belongs to: its /16 for IPv4, its /32 for IPv6 (a provider's typical
@@ -65,6 +67,8 @@ export class AccountState {
   readonly consumerNetworks = new DistinctCounter(16);
   consumerRequests = 0;
   datacenterRequests = 0;
+  /** Requests from a campus or office network (ORGANISATION_NETWORKS). */
+  organisationRequests = 0;
   readonly userAgents = new TopK(2);
   /**
    * The client the account first connected with: its TLS fingerprint, or its user agent where
@@ -144,6 +148,7 @@ export class AccountState {
       const network = r.asn !== null ? hash32(`as${r.asn}`) : block;
       if (network !== null) this.consumerNetworks.add(network);
     } else if (r.network === 'datacenter') this.datacenterRequests += 1;
+    else if (r.network && ORGANISATION_NETWORKS.has(r.network)) this.organisationRequests += 1;
     if (r.userAgent) this.userAgents.add(r.userAgent);
     // The TLS fingerprint names the client's network stack, which a user agent string cannot
     // change; user agents rotate over one stack's accounts. Only logs without one use the agent.

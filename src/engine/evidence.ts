@@ -21,6 +21,12 @@ const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
 /** A template shared by fewer accounts than this is not a pool. */
 export const MIN_POOL = 5;
+/** Requests most members must have made before a group's load on an organisation's network is judged. */
+const LOAD_REQUESTS = 12;
+/** Median share of members' requests from a campus or office network that puts a group there. */
+const ORGANISATION_SHARE = 0.8;
+/** Most that shared sign-ups (programs, cards, waves) weigh for a group on such a network. */
+const ORGANISATION_SIGNUP_CAP = 0.4;
 
 function median(values: number[]): number {
   if (values.length === 0) return 0;
@@ -167,12 +173,24 @@ export function assessPool({
   if (sharedPayment >= 3)
     infraParts.push(`${sharedPayment} accounts share payment instruments in groups of 3 or more`);
   if (wave >= 0.3) infraParts.push(`${pct(wave)} were created within one hour of each other`);
-  const infra = Math.max(
-    clamp01((rotation - 0.1) / 0.3),
-    clamp01((blocks - 2) / 4),
+  const signupInfra = Math.max(
     clamp01((programs - 0.2) / 0.4),
     clamp01(sharedPayment / Math.max(6, accounts.length * 0.3)),
     clamp01((wave - 0.2) / 0.4),
+  );
+  // A lab or a team signs up together, through a campus program, on one card, and then works from
+  // its organisation's network; a pool hides behind consumer or rented addresses. On an
+  // organisation's network, shared sign-ups are no longer strong evidence on their own.
+  const organisation = median(accounts.map((a) => a.share(a.organisationRequests)));
+  const onOrganisation = organisation >= ORGANISATION_SHARE;
+  if (onOrganisation && signupInfra >= 0.5)
+    infraParts.push(
+      `but they connect from an organisation's network (campus or office), where people sign up together`,
+    );
+  const infra = Math.max(
+    clamp01((rotation - 0.1) / 0.3),
+    clamp01((blocks - 2) / 4),
+    onOrganisation ? Math.min(signupInfra, ORGANISATION_SIGNUP_CAP) : signupInfra,
   );
   families.push({
     name: 'infrastructure',
@@ -182,10 +200,14 @@ export function assessPool({
 
   const rates = accounts.filter((a) => a.activeDays >= 1).map((a) => a.dailyRate());
   const cv = spread(rates);
-  const load = rates.length >= MIN_POOL ? clamp01((1.2 - cv) / 0.7) : 0;
   families.push({
     name: 'load',
-    score: load,
+    score:
+      rates.length < MIN_POOL
+        ? 0
+        : onOrganisation
+          ? organisationLoad(accounts, cv)
+          : clamp01((1.2 - cv) / 0.7),
     reason: `per-account daily volume is ${cv < 0.6 ? 'evenly balanced' : 'uneven'} (spread ${cv.toFixed(2)}, median ${Math.round(median(rates))} requests a day)`,
   });
 
@@ -212,6 +234,19 @@ export function assessPool({
   ).length;
   const score = strong >= 2 ? byName.pool * clamp01(support / 0.6) : byName.pool * Math.min(0.45, support);
   return { score: clamp01(score), families, accounts: totalAccounts };
+}
+
+/**
+ * The load family for a group on an organisation's network. People who work side by side start
+ * their days together and, over the first hours, make counts of requests that differ mostly by
+ * chance (a count of 4 has a spread of 0.5 by chance alone); over days they differ several-fold.
+ * So the spread is judged only once most members have made enough requests (leaving out the
+ * ones that have not would keep only the busiest, which look alike), and only a spread well under
+ * a team's, as a load balancer keeps, is strong.
+ */
+function organisationLoad(accounts: readonly AccountState[], cv: number): number {
+  const measured = accounts.filter((a) => a.requests >= LOAD_REQUESTS).length >= accounts.length * 0.8;
+  return measured ? clamp01((0.6 - cv) / 0.3) : 0;
 }
 
 export function evidenceLines(assessment: GroupAssessment): string[] {

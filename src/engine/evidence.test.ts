@@ -1,0 +1,107 @@
+// A university lab benchmarking a reasoning model looks like a pool on paper: its students signed
+// up together through an education program on the lab's card, and every request asks for maximal
+// outputs and a large thinking budget. It works from the campus network, though, and its students'
+// volumes differ several-fold; a pool on consumer proxies with the same sign-ups is still found.
+import { describe, expect, it } from 'vitest';
+import type { TrafficRecord } from '../contract/events.ts';
+import { Engine } from './engine.ts';
+import { project } from './facts.ts';
+
+const START = Date.parse('2026-03-02T00:00:00Z');
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+
+const QUESTIONS = [
+  'A train travels {n} km in 3 hours. What is its average speed?',
+  'What is the remainder when {n} is divided by 7?',
+  'Solve for x: 3x + {n} = 4487.',
+  'A shirt costs {n} dollars and is discounted by 30%. What is the final price?',
+  'How many positive divisors does {n} have?',
+];
+
+/** Deterministic pseudo-random numbers in [0, 1). */
+function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+interface Group {
+  /** Where its requests come from: the lab's two campus NAT addresses, or a new consumer exit each time. */
+  addresses: 'campus' | 'proxies';
+  /** Minutes between one account's requests, on average, per account. */
+  gapMinutes: readonly number[];
+}
+
+/**
+ * Ten accounts signed up through an education program on one card a day before; the first
+ * `gapMinutes.length` of them send benchmark questions with maximal outputs and a large thinking
+ * budget from 09:00 to 18:00 for five days.
+ */
+function traffic({ addresses, gapMinutes }: Group): TrafficRecord[] {
+  const random = rng(11);
+  const records: TrafficRecord[] = [];
+  for (let a = 0; a < 10; a++) {
+    const accountId = `lab-${a}`;
+    records.push({
+      type: 'account',
+      time: new Date(START - 24 * HOUR + a * 7 * MINUTE).toISOString(),
+      account_id: accountId,
+      payment_fp: 'card-lab',
+      signup_channel: 'education',
+    });
+    const gap = gapMinutes[a];
+    if (gap === undefined) continue;
+    for (let day = 0; day < 5; day++) {
+      const dayStart = START + day * 24 * HOUR;
+      for (
+        let t = dayStart + (9 + random()) * HOUR;
+        t < dayStart + 18 * HOUR;
+        t += gap * (0.5 + random()) * MINUTE
+      ) {
+        const campus = addresses === 'campus';
+        records.push({
+          type: 'request',
+          time: new Date(t).toISOString(),
+          request_id: `${accountId}-${t}`,
+          account_id: accountId,
+          model: 'claude-sonnet-4-5',
+          client_ip: campus
+            ? `192.0.2.${1 + (a % 2)}`
+            : `${11 + Math.floor(random() * 200)}.${Math.floor(random() * 250)}.${Math.floor(random() * 250)}.${1 + Math.floor(random() * 250)}`,
+          client_network: campus ? 'education' : 'residential',
+          user_agent: 'python-httpx/0.27.0',
+          conversation_id: `${accountId}-${t}`,
+          turn: 1,
+          prompt: `${QUESTIONS[Math.floor(random() * QUESTIONS.length)]!.replace('{n}', String(100 + Math.floor(random() * 9000)))}\nThink step by step, then give the final answer.`,
+          params: { max_tokens: 64_000, thinking_budget: 32_000 },
+        });
+      }
+    }
+  }
+  return records.sort((x, y) => x.time.localeCompare(y.time));
+}
+
+function flagged(records: TrafficRecord[]): number {
+  const engine = new Engine();
+  for (const record of records) engine.push(project(record));
+  engine.finish();
+  return [...engine.accounts.values()].filter((a) => a.flagged).length;
+}
+
+/** Eight students, from one who runs the benchmark all day to one who checks in now and then. */
+const STUDENTS = [2, 3, 6, 12, 20, 4, 8, 40];
+
+describe('a group whose sign-ups are shared, by where it works from', () => {
+  it('leaves a lab on its campus network alone, however its sign-ups and parameters look', () => {
+    expect(flagged(traffic({ addresses: 'campus', gapMinutes: STUDENTS }))).toBe(0);
+    // Its first two students, on a card ten accounts signed up with: no pool either.
+    expect(flagged(traffic({ addresses: 'campus', gapMinutes: STUDENTS.slice(0, 2) }))).toBe(0);
+  });
+
+  it('flags the same sign-ups and requests sent through consumer proxies, evenly spread', () => {
+    expect(flagged(traffic({ addresses: 'proxies', gapMinutes: [5, 5, 5, 5, 5, 5, 5, 5] }))).toBe(8);
+  });
+});
