@@ -13,8 +13,6 @@ export const ACTIVITY_BUCKET_MS = 6 * HOUR_MS;
 const MAX_ACTIVITY_BUCKETS = 1024;
 export const CONSUMER_NETWORKS = new Set(['residential', 'mobile']);
 export const PROGRAM_CHANNELS = new Set(['education', 'startup_program', 'research_program']);
-/** Networks of an organisation (a campus, an office): its people share its addresses. */
-export const ORGANISATION_NETWORKS = new Set(['education', 'business']);
 
 /**
  * The block an address belongs to: its /16 for IPv4, its /32 for IPv6 (a provider's typical
@@ -47,6 +45,9 @@ export class AccountState {
   requests = 0;
   private lastDay = -1;
   activeDays = 0;
+  /** Requests and active days before the UTC day of the latest request: whole days only. */
+  private settledRequests = 0;
+  private settledDays = 0;
   readonly hours = new Uint32Array(24);
   /** Requests per ACTIVITY_BUCKET_MS since `activityStart` (a bucket index). */
   activity = new Uint16Array(4);
@@ -67,8 +68,6 @@ export class AccountState {
   readonly consumerNetworks = new DistinctCounter(16);
   consumerRequests = 0;
   datacenterRequests = 0;
-  /** Requests from a campus or office network (ORGANISATION_NETWORKS). */
-  organisationRequests = 0;
   readonly userAgents = new TopK(2);
   /**
    * The client the account first connected with: its TLS fingerprint, or its user agent where
@@ -123,6 +122,8 @@ export class AccountState {
     if (r.timeMs > this.lastMs) this.lastMs = r.timeMs;
     const day = Math.floor(r.timeMs / DAY_MS);
     if (day !== this.lastDay) {
+      this.settledRequests = this.requests - 1;
+      this.settledDays = this.activeDays;
       this.activeDays += 1;
       this.lastDay = day;
     }
@@ -148,7 +149,6 @@ export class AccountState {
       const network = r.asn !== null ? hash32(`as${r.asn}`) : block;
       if (network !== null) this.consumerNetworks.add(network);
     } else if (r.network === 'datacenter') this.datacenterRequests += 1;
-    else if (r.network && ORGANISATION_NETWORKS.has(r.network)) this.organisationRequests += 1;
     if (r.userAgent) this.userAgents.add(r.userAgent);
     // The TLS fingerprint names the client's network stack, which a user agent string cannot
     // change; user agents rotate over one stack's accounts. Only logs without one use the agent.
@@ -228,6 +228,14 @@ export class AccountState {
   /** Requests per active day. */
   dailyRate(): number {
     return this.activeDays === 0 ? 0 : this.requests / this.activeDays;
+  }
+
+  /**
+   * Requests per active day over the days before the latest request's, once there are any: early
+   * in a day, the day's few requests would pull `dailyRate` of a busy account towards half.
+   */
+  settledDailyRate(): number {
+    return this.settledDays === 0 ? this.dailyRate() : this.settledRequests / this.settledDays;
   }
 
   /**

@@ -1,7 +1,8 @@
-// A university lab benchmarking a reasoning model looks like a pool on paper: its students signed
-// up together through an education program on the lab's card, and every request asks for maximal
-// outputs and a large thinking budget. It works from the campus network, though, and its students'
-// volumes differ several-fold; a pool on consumer proxies with the same sign-ups is still found.
+// A university lab benchmarking a reasoning model, or a remote team whose coding agents run on one
+// company card, looks like a pool on paper: its members signed up together through a program on
+// one card, and every request asks for maximal outputs and a large thinking budget. Each member
+// keeps to its own addresses, though (the campus network, a home line), and their volumes differ
+// several-fold; a pool on consumer proxies with the same sign-ups is still found.
 import { describe, expect, it } from 'vitest';
 import type { TrafficRecord } from '../contract/events.ts';
 import { Engine } from './engine.ts';
@@ -29,8 +30,11 @@ function rng(seed: number): () => number {
 }
 
 interface Group {
-  /** Where its requests come from: the lab's two campus NAT addresses, or a new consumer exit each time. */
-  addresses: 'campus' | 'proxies';
+  /**
+   * Where its requests come from: the lab's two campus NAT addresses, each member's own home line,
+   * or a new consumer exit each time.
+   */
+  addresses: 'campus' | 'homes' | 'proxies';
   /** Minutes between one account's requests, on average, per account. */
   gapMinutes: readonly number[];
 }
@@ -61,17 +65,19 @@ function traffic({ addresses, gapMinutes }: Group): TrafficRecord[] {
         t < dayStart + 18 * HOUR;
         t += gap * (0.5 + random()) * MINUTE
       ) {
-        const campus = addresses === 'campus';
+        const ip = {
+          campus: `192.0.2.${1 + (a % 2)}`,
+          homes: `${30 + a * 7}.${40 + a}.${a * 3}.${10 + a}`,
+          proxies: `${11 + Math.floor(random() * 200)}.${Math.floor(random() * 250)}.${Math.floor(random() * 250)}.${1 + Math.floor(random() * 250)}`,
+        }[addresses];
         records.push({
           type: 'request',
           time: new Date(t).toISOString(),
           request_id: `${accountId}-${t}`,
           account_id: accountId,
           model: 'claude-sonnet-4-5',
-          client_ip: campus
-            ? `192.0.2.${1 + (a % 2)}`
-            : `${11 + Math.floor(random() * 200)}.${Math.floor(random() * 250)}.${Math.floor(random() * 250)}.${1 + Math.floor(random() * 250)}`,
-          client_network: campus ? 'education' : 'residential',
+          client_ip: ip,
+          client_network: addresses === 'campus' ? 'education' : 'residential',
           user_agent: 'python-httpx/0.27.0',
           conversation_id: `${accountId}-${t}`,
           turn: 1,
@@ -99,6 +105,10 @@ describe('a group whose sign-ups are shared, by where it works from', () => {
     expect(flagged(traffic({ addresses: 'campus', gapMinutes: STUDENTS }))).toBe(0);
     // Its first two students, on a card ten accounts signed up with: no pool either.
     expect(flagged(traffic({ addresses: 'campus', gapMinutes: STUDENTS.slice(0, 2) }))).toBe(0);
+  });
+
+  it('leaves a remote team alone, each member on a home line of their own', () => {
+    expect(flagged(traffic({ addresses: 'homes', gapMinutes: STUDENTS }))).toBe(0);
   });
 
   it('flags the same sign-ups and requests sent through consumer proxies, evenly spread', () => {

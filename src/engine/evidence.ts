@@ -21,12 +21,12 @@ const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
 /** A template shared by fewer accounts than this is not a pool. */
 export const MIN_POOL = 5;
-/** Requests most members must have made before a group's load on an organisation's network is judged. */
+/** Requests most members must have made before how evenly a group's work is spread is judged. */
 const LOAD_REQUESTS = 12;
-/** Median share of members' requests from a campus or office network that puts a group there. */
-const ORGANISATION_SHARE = 0.8;
-/** Most that shared sign-ups (programs, cards, waves) weigh for a group on such a network. */
-const ORGANISATION_SIGNUP_CAP = 0.4;
+/** Accounts a group needs before how evenly its work is spread is judged. */
+const LOAD_ACCOUNTS = 8;
+/** Most that shared sign-ups (programs, cards, waves) weigh when the members' addresses stay put. */
+const SIGNUP_ALONE = 0.4;
 
 function median(values: number[]): number {
   if (values.length === 0) return 0;
@@ -143,10 +143,8 @@ export function assessPool({
   families.push({ name: 'content', score: content, reason: contentParts.join('; ') || 'ordinary content' });
 
   const rotation = median(
-    accounts.map((a) => a.ipRotation() * (a.requests === 0 ? 0 : a.consumerRequests / a.requests)),
+    accounts.map((a) => addressChange(a) * (a.requests === 0 ? 0 : a.consumerRequests / a.requests)),
   );
-  // Address blocks a day count whatever the network kind, so the family holds on logs without
-  // one; data-centre traffic and accounts that keep their addresses do not count.
   const blocks = median(accounts.map((a) => a.roamingBlocksPerDay()));
   const withChannel = accounts.filter((a) => a.signupChannel() !== null);
   const programs =
@@ -178,19 +176,15 @@ export function assessPool({
     clamp01(sharedPayment / Math.max(6, accounts.length * 0.3)),
     clamp01((wave - 0.2) / 0.4),
   );
-  // A lab or a team signs up together, through a campus program, on one card, and then works from
-  // its organisation's network; a pool hides behind consumer or rented addresses. On an
-  // organisation's network, shared sign-ups are no longer strong evidence on their own.
-  const organisation = median(accounts.map((a) => a.share(a.organisationRequests)));
-  const onOrganisation = organisation >= ORGANISATION_SHARE;
-  if (onOrganisation && signupInfra >= 0.5)
-    infraParts.push(
-      `but they connect from an organisation's network (campus or office), where people sign up together`,
-    );
+  const addressInfra = Math.max(clamp01((rotation - 0.1) / 0.3), clamp01((blocks - 2) / 4));
+  // A lab, a team or a class signs up together, through a program, on one card, and then each
+  // member works from an address of their own (a home line, a campus or office network); a pool
+  // hides behind addresses that change. Shared sign-ups are strong evidence only beside those.
+  if (signupInfra >= 0.5 && addressInfra < 0.5)
+    infraParts.push('but each account keeps to its own addresses, as people do');
   const infra = Math.max(
-    clamp01((rotation - 0.1) / 0.3),
-    clamp01((blocks - 2) / 4),
-    onOrganisation ? Math.min(signupInfra, ORGANISATION_SIGNUP_CAP) : signupInfra,
+    addressInfra,
+    addressInfra >= 0.5 ? signupInfra : Math.min(signupInfra, SIGNUP_ALONE),
   );
   families.push({
     name: 'infrastructure',
@@ -198,17 +192,19 @@ export function assessPool({
     reason: infraParts.join('; ') || 'ordinary infrastructure',
   });
 
-  const rates = accounts.filter((a) => a.activeDays >= 1).map((a) => a.dailyRate());
+  const rates = accounts.filter((a) => a.activeDays >= 1).map((a) => a.settledDailyRate());
   const cv = spread(rates);
+  // Counts of a few requests differ by chance alone (a count of 4 has a spread of 0.5), so the
+  // spread is judged once most members have made enough requests (leaving out the ones that have
+  // not would keep only the busiest, which look alike). A load balancer then keeps accounts
+  // within a few tens of percent of each other; people differ several-fold. A handful of accounts
+  // (the spread is trimmed of the two extremes) can look alike by chance, or because the busiest
+  // members of a team turn suspect, and link, first.
+  const measured = accounts.filter((a) => a.requests >= LOAD_REQUESTS).length >= accounts.length * 0.8;
   families.push({
     name: 'load',
-    score:
-      rates.length < MIN_POOL
-        ? 0
-        : onOrganisation
-          ? organisationLoad(accounts, cv)
-          : clamp01((1.2 - cv) / 0.7),
-    reason: `per-account daily volume is ${cv < 0.6 ? 'evenly balanced' : 'uneven'} (spread ${cv.toFixed(2)}, median ${Math.round(median(rates))} requests a day)`,
+    score: rates.length >= LOAD_ACCOUNTS && measured ? clamp01((0.6 - cv) / 0.3) : 0,
+    reason: `per-account daily volume is ${cv < 0.45 ? 'evenly balanced' : 'uneven'} (spread ${cv.toFixed(2)}, median ${Math.round(median(rates))} requests a day)`,
   });
 
   const ages = accounts.map((a) => a.ageAtFirstRequestDays()).filter((d): d is number => d !== null);
@@ -237,16 +233,12 @@ export function assessPool({
 }
 
 /**
- * The load family for a group on an organisation's network. People who work side by side start
- * their days together and, over the first hours, make counts of requests that differ mostly by
- * chance (a count of 4 has a spread of 0.5 by chance alone); over days they differ several-fold.
- * So the spread is judged only once most members have made enough requests (leaving out the
- * ones that have not would keep only the busiest, which look alike), and only a spread well under
- * a team's, as a load balancer keeps, is strong.
+ * New addresses per request after the first: 0 for an account that keeps one address however
+ * few its requests (requests over addresses would call four requests from one address 0.25), 1
+ * for a new address on every request.
  */
-function organisationLoad(accounts: readonly AccountState[], cv: number): number {
-  const measured = accounts.filter((a) => a.requests >= LOAD_REQUESTS).length >= accounts.length * 0.8;
-  return measured ? clamp01((0.6 - cv) / 0.3) : 0;
+function addressChange(a: AccountState): number {
+  return a.requests < 2 ? 0 : Math.min(1, (a.ips.estimate() - 1) / (a.requests - 1));
 }
 
 export function evidenceLines(assessment: GroupAssessment): string[] {
