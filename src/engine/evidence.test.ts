@@ -7,10 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { TrafficRecord } from '../contract/events.ts';
 import { Engine } from './engine.ts';
 import { project } from './facts.ts';
-
-const START = Date.parse('2026-03-02T00:00:00Z');
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
+import { HOUR, MINUTE, rng, START } from './test-support/synthetic.ts';
 
 const QUESTIONS = [
   'A train travels {n} km in 3 hours. What is its average speed?',
@@ -19,15 +16,6 @@ const QUESTIONS = [
   'A shirt costs {n} dollars and is discounted by 30%. What is the final price?',
   'How many positive divisors does {n} have?',
 ];
-
-/** Deterministic pseudo-random numbers in [0, 1). */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
 
 interface Group {
   /**

@@ -5,10 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { TrafficRecord } from '../contract/events.ts';
 import { Engine } from './engine.ts';
 import { project } from './facts.ts';
-
-const START = Date.parse('2026-03-02T00:00:00Z');
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
+import { HOUR, MINUTE, rng, START } from './test-support/synthetic.ts';
 
 const SCRIPTS = [
   'Write a Python function that parses the nginx access log at {n} and returns error counts grouped by upstream service',
@@ -47,15 +44,6 @@ interface Pool {
   working?: number;
   /** Request parameters instead of the default ones (maximal outputs, four samples). */
   params?: Record<string, number>;
-}
-
-/** Deterministic pseudo-random numbers in [0, 1). */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
 }
 
 /**
