@@ -145,6 +145,8 @@ export function assessPool({
   const rotation = median(
     accounts.map((a) => addressChange(a) * (a.requests === 0 ? 0 : a.consumerRequests / a.requests)),
   );
+  // Address blocks a day count whatever the network kind, so the family holds on logs without
+  // one; data-centre traffic and accounts that keep their addresses do not count.
   const blocks = median(accounts.map((a) => a.roamingBlocksPerDay()));
   const withChannel = accounts.filter((a) => a.signupChannel() !== null);
   const programs =
