@@ -209,6 +209,15 @@ export class AccountState {
     return this.requests === 0 ? 0 : Math.min(1, this.ips.estimate() / this.requests);
   }
 
+  /**
+   * New addresses per request after the first: 0 for an account that keeps one address however
+   * few its requests (`ipRotation` calls four requests from one address 0.25), 1 for a new
+   * address on every request.
+   */
+  addressChange(): number {
+    return this.requests < 2 ? 0 : Math.min(1, (this.ips.estimate() - 1) / (this.requests - 1));
+  }
+
   /** Distinct address blocks per active day: about 1 for a person, many for a proxy pool. */
   blocksPerDay(): number {
     return this.activeDays === 0 ? 0 : this.blocks.estimate() / this.activeDays;

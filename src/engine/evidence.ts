@@ -143,7 +143,7 @@ export function assessPool({
   families.push({ name: 'content', score: content, reason: contentParts.join('; ') || 'ordinary content' });
 
   const rotation = median(
-    accounts.map((a) => addressChange(a) * (a.requests === 0 ? 0 : a.consumerRequests / a.requests)),
+    accounts.map((a) => a.addressChange() * (a.requests === 0 ? 0 : a.consumerRequests / a.requests)),
   );
   // Address blocks a day count whatever the network kind, so the family holds on logs without
   // one; data-centre traffic and accounts that keep their addresses do not count.
@@ -232,15 +232,6 @@ export function assessPool({
   ).length;
   const score = strong >= 2 ? byName.pool * clamp01(support / 0.6) : byName.pool * Math.min(0.45, support);
   return { score: clamp01(score), families, accounts: totalAccounts };
-}
-
-/**
- * New addresses per request after the first: 0 for an account that keeps one address however
- * few its requests (requests over addresses would call four requests from one address 0.25), 1
- * for a new address on every request.
- */
-function addressChange(a: AccountState): number {
-  return a.requests < 2 ? 0 : Math.min(1, (a.ips.estimate() - 1) / (a.requests - 1));
 }
 
 export function evidenceLines(assessment: GroupAssessment): string[] {
