@@ -81,8 +81,9 @@ export interface PoolInput {
 }
 
 /**
- * Accounts signed up with the payment instruments that two or more of these accounts pay with:
- * the pool they draw from. `paymentAccounts` counts sign-up records per instrument.
+ * Accounts signed up with the payment instruments that two or more of these accounts pay with
+ * (its own, for one account): the pool they draw from. `paymentAccounts` counts sign-up records
+ * per instrument.
  */
 export function cardPool(
   accounts: readonly AccountState[],
@@ -94,7 +95,8 @@ export function cardPool(
     if (fp) holders.set(fp, (holders.get(fp) ?? 0) + 1);
   }
   let total = 0;
-  for (const [fp, n] of holders) if (n >= 2) total += Math.max(n, paymentAccounts.get(fp) ?? 0);
+  const shared = Math.min(2, accounts.length);
+  for (const [fp, n] of holders) if (n >= shared) total += Math.max(n, paymentAccounts.get(fp) ?? 0);
   return total;
 }
 
@@ -123,13 +125,16 @@ export function assessPool({
       : `; ${pct(onClient / accounts.length)} connect with a client (TLS fingerprint, or user agent) seen mostly on accounts with pool traits`;
   // Accounts not yet at work count towards the pool only through a card its active ones share.
   const registered =
-    cardAccounts > totalAccounts
-      ? `; ${cardAccounts} accounts in all signed up with the payment instruments they share`
-      : '';
+    cardAccounts <= totalAccounts
+      ? ''
+      : totalAccounts === 1
+        ? `; ${cardAccounts} accounts in all signed up with its payment instrument`
+        : `; ${cardAccounts} accounts in all signed up with the payment instruments they share`;
+  const linked = totalAccounts === 1 ? 'one account at work' : `${totalAccounts} accounts linked by ${links}`;
   families.push({
     name: 'pool',
     score: clamp01((Math.max(totalAccounts, cardAccounts) - 2) / 6),
-    reason: `${totalAccounts} accounts linked by ${links}${registered}${clientPart}${idle >= 3 && idle >= span * 0.1 ? `; they work to one schedule, all idle in the same ${idle} of the last ${span} hours` : ''}`,
+    reason: `${linked}${registered}${clientPart}${idle >= 3 && idle >= span * 0.1 ? `; they work to one schedule, all idle in the same ${idle} of the last ${span} hours` : ''}`,
   });
 
   const elicitation = mean(accounts.map((a) => a.share(a.elicitationHits)));

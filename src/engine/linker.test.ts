@@ -44,6 +44,8 @@ interface Pool {
   working?: number;
   /** Request parameters instead of the default ones (maximal outputs, four samples). */
   params?: Record<string, number>;
+  /** A phone's carrier: a new mobile address on every request, all from this one network (ASN). */
+  carrier?: number;
 }
 
 /**
@@ -81,7 +83,8 @@ function traffic(pools: Pool[], days = 3): TrafficRecord[] {
             client_ip: pool.ordinary
               ? `198.51.100.${1 + a}`
               : `${11 + Math.floor(random() * 200)}.${Math.floor(random() * 250)}.${Math.floor(random() * 250)}.${1 + Math.floor(random() * 250)}`,
-            client_network: pool.ordinary ? 'business' : 'residential',
+            client_network: pool.ordinary ? 'business' : pool.carrier ? 'mobile' : 'residential',
+            ...(pool.carrier ? { client_asn: pool.carrier } : {}),
             user_agent: pool.client?.agent ?? 'OpenAI/Python 1.54.0',
             ...(pool.client ? { tls_fingerprint: pool.client.tls } : {}),
             conversation_id: `${accountId}-c${i}`,
@@ -210,10 +213,40 @@ describe('judging the first accounts of a pool registered ahead', () => {
   });
 
   it('does not count a card only one of the working accounts pays with', () => {
-    // Two pools' first accounts, linked by the script they both run, each on a card of its own:
-    // neither card says anything about the other account.
-    const { count } = analyse(traffic([registered('one', 'card-1', 1), registered('two', 'card-2', 1)], 1));
+    // Two ordinary users linked by the script they both run, each on a card of its own: neither
+    // card says anything about the other account.
+    const user = (name: string, card: string): Pool => ({ ...registered(name, card, 1), ordinary: true });
+    const { count } = analyse(traffic([user('one', 'card-1'), user('two', 'card-2')], 1));
     expect(count('one') + count('two')).toBe(0);
+  });
+
+  it("keeps two pools' first accounts apart, each with the pool of its own card", () => {
+    const { poolsOf, count } = analyse(
+      traffic([registered('one', 'card-1', 1), registered('two', 'card-2', 1)], 1),
+    );
+    expect([count('one'), count('two')]).toEqual([1, 1]);
+    expect([...poolsOf.values()].map((pools) => pools.size)).toEqual([1, 1]);
+  });
+
+  it("flags one account behind a proxy pool's exits as the pool its card was registered for", () => {
+    const { count, reasons } = analyse(traffic([registered('pool', 'card-p', 1)], 1));
+    expect(count('pool')).toBe(1);
+    expect(reasons).toEqual([
+      expect.stringMatching(/^one account at work; 8 accounts in all signed up with its payment instrument/),
+    ]);
+  });
+
+  it("leaves one harvesting account alone on its lab's card while it keeps its address", () => {
+    // A lab that benchmarks a reasoning model signs up on one card and asks for maximal outputs,
+    // from the lab's own network.
+    const lab: Pool = { ...registered('lab', 'card-l', 1), ordinary: true };
+    expect(analyse(traffic([lab], 1)).count('lab')).toBe(0);
+  });
+
+  it('leaves one harvesting account alone on a shared card when its phone changes address', () => {
+    // A phone's carrier hands it a new address on most requests, all from one network.
+    const phone: Pool = { ...registered('phone', 'card-m', 1), carrier: 21928 };
+    expect(analyse(traffic([phone], 1)).count('phone')).toBe(0);
   });
 });
 

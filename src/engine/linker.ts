@@ -368,9 +368,10 @@ export class Linker {
 
   private judgeGroup(root: string, nowMs: number): void {
     const members = this.groups.members(root);
-    // Two accounts at work on cards that a pool's worth of accounts signed up with are judged
-    // as that pool; otherwise the group itself must be one.
-    if (members.length < 2) return;
+    // Accounts at work on cards that a pool's worth of accounts signed up with are judged as that
+    // pool; otherwise the group itself must be one. Two such accounts, or one behind a proxy
+    // pool's exits (a lab or a team on one card works from addresses of its own).
+    if (members.length === 1 && !this.onPoolExits(members[0]!)) return;
     const accounts = this.sampleAccounts(members, SAMPLE);
     const cardAccounts = cardPool(accounts, this.context.paymentAccounts);
     if (members.length < MIN_POOL && cardAccounts < MIN_POOL) return;
@@ -389,6 +390,12 @@ export class Linker {
         this.flag(account, campaign, nowMs, accountSuspicion(account, this.context).traits);
       }
     }
+  }
+
+  /** Whether a lone suspect's addresses are a rotating proxy pool's exits (`Suspicion.poolExits`). */
+  private onPoolExits(id: string): boolean {
+    const account = this.accounts.get(id);
+    return account !== undefined && accountSuspicion(account, this.context).poolExits;
   }
 
   /** The campaign of this group: an existing one if any member already has one, else a new id. */

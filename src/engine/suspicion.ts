@@ -22,10 +22,20 @@ export interface Suspicion {
    * (evidence.ts).
    */
   seedsAlone: boolean;
+  /**
+   * Whether the account's addresses are a rotating proxy pool's exits, on however few requests:
+   * a new consumer address on a third of its requests or more after the first, from three
+   * consumer networks (providers) or more, about one a day or more. A phone changes address on
+   * most requests through one carrier; a household moves between one broadband provider and one
+   * carrier.
+   */
+  poolExits: boolean;
 }
 
 /** Consumer networks (providers) beyond what one household uses: a proxy pool's exits. */
 export const PROXY_NETWORKS = 8;
+/** Consumer networks, about one a day or more, that no household reaches: see `Suspicion.poolExits`. */
+export const POOL_EXIT_NETWORKS = 3;
 /** Requests an account must make before its traits mean anything. */
 export const MIN_REQUESTS = 3;
 /** Requests before one trait alone may make an account a suspect (see `Suspicion.seedsAlone`). */
@@ -39,7 +49,7 @@ export interface SuspicionContext {
 export function accountSuspicion(a: AccountState, context: SuspicionContext): Suspicion {
   const seedScore = a.signup === null ? SEED_SCORE_WITHOUT_SIGNUP : SEED_SCORE;
   if (a.requests < MIN_REQUESTS || a.allowlisted)
-    return { score: 0, traits: [], seedScore, seedsAlone: false };
+    return { score: 0, traits: [], seedScore, seedsAlone: false, poolExits: false };
   const traits: string[] = [];
   let score = 0;
   let poolAddressing = false;
@@ -112,7 +122,9 @@ export function accountSuspicion(a: AccountState, context: SuspicionContext): Su
   // Alone, it waits for a few opening prompts: an account that links on its first three joins
   // whichever small group those happen to match, and a pool fragments into groups too small to judge.
   const seedsAlone = a.signup === null && poolAddressing && a.requests >= SEED_ALONE_REQUESTS;
-  return { score, traits, seedScore, seedsAlone };
+  const poolExits =
+    networks >= POOL_EXIT_NETWORKS && networks >= 0.75 * a.activeDays && a.addressChange() * consumer >= 0.3;
+  return { score, traits, seedScore, seedsAlone, poolExits };
 }
 
 /** Weight that makes an account a suspect on its own, to seed a group. */
