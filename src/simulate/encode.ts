@@ -86,8 +86,6 @@ const CLIENT_IP = bytesOf(',"client_ip":"');
 const CLIENT_ASN = bytesOf(',"client_asn":');
 const CLIENT_NETWORK = bytesOf(',"client_network":"');
 const CLIENT_COUNTRY = bytesOf(',"client_country":"');
-const USER_AGENT = bytesOf(',"user_agent":"');
-const TLS_FINGERPRINT = bytesOf(',"tls_fingerprint":"');
 const MODEL = bytesOf(',"model":"');
 const ENDPOINT = bytesOf('","endpoint":"');
 const PARAMS = bytesOf(',"params":{');
@@ -122,16 +120,35 @@ const COMMA = 44;
 const CLOSE_BRACE = 125;
 const NEWLINE = 10;
 
+/** `before`, `text` unescaped (as the scenario checked it is plain) and `after`, as UTF-8, from `cache`. */
+function cachedBytes(
+  cache: Map<string, Uint8Array>,
+  text: string,
+  before: string,
+  after: string,
+): Uint8Array {
+  let bytes = cache.get(text);
+  if (bytes === undefined) {
+    bytes = bytesOf(before + text + after);
+    if (cache.size < TEXT_CACHE) cache.set(text, bytes);
+  }
+  return bytes;
+}
+
 /** Room for everything but the text fields and the prompt: field names, numbers, booleans. */
 const SMALL_FIELDS = 1024;
-/** Cached JSON of repeated text (system prompts, effort levels, tool choices), at most this many. */
-const QUOTED_CACHE = 10_000;
+/** Entries in each cache of repeated text's bytes (system prompts, params text, client fields), at most. */
+const TEXT_CACHE = 10_000;
 
 /** Encodes request lines into buffers; one per output. */
 export class RequestEncoder {
   // System prompts repeat across conversations, effort levels and tool choices across requests:
   // their JSON is encoded once.
   private readonly quoted = new Map<string, Uint8Array>();
+  // Thousands of accounts share a handful of user agents and TLS fingerprints: each field, key
+  // included, is encoded once (the strings are shared, so the lookup finds their hash in cache).
+  private readonly userAgents = new Map<string, Uint8Array>();
+  private readonly fingerprints = new Map<string, Uint8Array>();
   private system: Uint8Array | null = null;
   private draft: PromptDraft | null = null;
   private prompt = '';
@@ -184,8 +201,14 @@ export class RequestEncoder {
     if (r.client_asn !== undefined) pos = putNumber(buf, putBytes(buf, pos, CLIENT_ASN), r.client_asn);
     if (r.client_network !== undefined) pos = putQuoted(buf, pos, CLIENT_NETWORK, r.client_network);
     if (r.client_country !== undefined) pos = putQuoted(buf, pos, CLIENT_COUNTRY, r.client_country);
-    if (r.user_agent !== undefined) pos = putQuoted(buf, pos, USER_AGENT, r.user_agent);
-    if (r.tls_fingerprint !== undefined) pos = putQuoted(buf, pos, TLS_FINGERPRINT, r.tls_fingerprint);
+    if (r.user_agent !== undefined)
+      pos = putBytes(buf, pos, cachedBytes(this.userAgents, r.user_agent, ',"user_agent":"', '"'));
+    if (r.tls_fingerprint !== undefined)
+      pos = putBytes(
+        buf,
+        pos,
+        cachedBytes(this.fingerprints, r.tls_fingerprint, ',"tls_fingerprint":"', '"'),
+      );
     pos = putBytes(buf, pos, MODEL);
     pos = putText(buf, pos, r.model);
     if (r.endpoint !== undefined) {
@@ -252,7 +275,7 @@ export class RequestEncoder {
     let json = this.quoted.get(text);
     if (json === undefined) {
       json = bytesOf(str(text));
-      if (this.quoted.size < QUOTED_CACHE) this.quoted.set(text, json);
+      if (this.quoted.size < TEXT_CACHE) this.quoted.set(text, json);
     }
     return json;
   }
