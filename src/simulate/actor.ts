@@ -181,6 +181,7 @@ export class AccountActor {
   private emitBan(): TrafficRecord {
     const m = this.model;
     const e = m.spec.enforcement;
+    m.bansEmitted++;
     const record: EnforcementRecord = {
       type: 'enforcement',
       time: new Date(this.banAt).toISOString(),
@@ -333,6 +334,7 @@ export class AccountActor {
     const m = this.model;
     const rng = this.rng;
     const t = this.nextTime;
+    m.requestsEmitted++;
     const local = t + this.tzMs;
     const day = Math.floor(local / DAY_MS);
     if (day !== this.dayIndex) {

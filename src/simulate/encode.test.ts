@@ -44,7 +44,7 @@ describe('RequestEncoder', () => {
     expect(encodeAll(requests).equals(reference(requests))).toBe(true);
   });
 
-  it('rebuilds an account’s cached parts when they change and escapes free text', () => {
+  it('writes changed identity, client and params fields and escapes free text', () => {
     const base: RequestRecord = {
       type: 'request',
       time: '2026-01-05T22:29:11.929Z',
@@ -71,6 +71,26 @@ describe('RequestEncoder', () => {
       },
       { ...base, request_id: 'req_4', account_id: 'acct_2', endpoint: 'chat', has_image: true },
       { ...base, request_id: 'req_5', usage: { input_tokens: 1, output_tokens: 2, cached_tokens: 0 } },
+      { ...base, request_id: 'req_6', params: {}, user_agent: undefined, tls_fingerprint: 'tls_1' },
+      {
+        ...base,
+        request_id: 'req_7',
+        params: {
+          max_tokens: 1_000_000_000_000,
+          temperature: 1.05,
+          top_p: 0.95,
+          n: 2,
+          logprobs: false,
+          top_logprobs: 5,
+          reasoning_effort: 'hög "max"',
+          thinking_budget: 2048,
+          stream: true,
+          tools: 3,
+          tool_choice: 'auto',
+          batch: true,
+        },
+      },
+      { ...base, request_id: 'req_8', params: { stream: false, tool_choice: 'none' } },
     ];
     const bytes = encodeAll(records, 4096);
     expect(bytes.equals(reference(records))).toBe(true);

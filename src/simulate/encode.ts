@@ -2,35 +2,25 @@
 // `recordLine` (serialize.ts) gives. Requests are nearly all of the output, and building a line
 // as a string (a rope of some twenty pieces, flattened, then encoded) cost more than generating
 // the request. Here nothing is joined: field names are bytes encoded once, short values (ids,
-// times, names) are copied character by character and numbers digit by digit, and only long
-// text goes through the native encoder: the parts an account repeats from one request to the
-// next (identity and client, params), kept per account as flat text. A prompt the simulator drew
-// from its grammars arrives as pre-encoded pieces (prompts/pieces.ts) and is copied, not encoded.
+// times, names) are copied character by character and numbers digit by digit. Nothing is kept
+// per account: with ~126k accounts a lookup of cached fragments missed the cache on every
+// request and cost more than writing the fields. A prompt the simulator drew from its grammars
+// arrives as pre-encoded pieces (prompts/pieces.ts) and is copied, not encoded.
 import type { RequestRecord } from '../contract/events.ts';
 import type { PromptDraft } from './prompts/pieces.ts';
-import { identityJson, paramsJson } from './serialize.ts';
 
 const str = JSON.stringify;
 
 /**
- * Buffer#utf8Write and #latin1Write are the native encoders behind Buffer#write, which spends more
- * time checking and dispatching its arguments than encoding a short string; they have been part
- * of Buffer since Node's first releases but are not in its type declarations.
+ * Buffer#utf8Write is the native encoder behind Buffer#write, which spends more time checking and
+ * dispatching its arguments than encoding a short string; it has been part of Buffer since
+ * Node's first releases but is not in its type declarations.
  */
-type NativeBuffer = Buffer & {
-  utf8Write(text: string, offset: number): number;
-  latin1Write(text: string, offset: number): number;
-};
-const native = typeof (Buffer.prototype as Partial<NativeBuffer>).latin1Write === 'function';
+type NativeBuffer = Buffer & { utf8Write(text: string, offset: number): number };
+const native = typeof (Buffer.prototype as Partial<NativeBuffer>).utf8Write === 'function';
 const utf8: (buf: Buffer, text: string, offset: number) => number = native
   ? (buf, text, offset) => (buf as NativeBuffer).utf8Write(text, offset)
   : (buf, text, offset) => buf.write(text, offset, 'utf8');
-/** For text known to be ASCII, where Latin-1 and UTF-8 agree: a plain copy of the characters. */
-const ascii: (buf: Buffer, text: string, offset: number) => number = native
-  ? (buf, text, offset) => (buf as NativeBuffer).latin1Write(text, offset)
-  : (buf, text, offset) => buf.write(text, offset, 'latin1');
-
-const NOT_ASCII = /[\u0080-\uffff]/;
 
 /**
  * Short text as UTF-8 at `pos`; returns the position after it. A loop over the characters costs
@@ -69,6 +59,16 @@ function putBytes(buf: Buffer, pos: number, bytes: Uint8Array): number {
   return pos + bytes.length;
 }
 
+/** A params key, after a comma unless it is the first field (at `first`). */
+function putKey(buf: Buffer, pos: number, first: number, key: Uint8Array): number {
+  if (pos !== first) buf[pos++] = COMMA;
+  return putBytes(buf, pos, key);
+}
+
+function putBoolean(buf: Buffer, pos: number, value: boolean): number {
+  return putBytes(buf, pos, value ? TRUE : FALSE);
+}
+
 /** `key` then `text` and its closing quote: a quoted field whose key bytes open the quote. */
 function putQuoted(buf: Buffer, pos: number, key: Uint8Array, text: string): number {
   const end = putText(buf, putBytes(buf, pos, key), text);
@@ -79,12 +79,28 @@ function putQuoted(buf: Buffer, pos: number, key: Uint8Array, text: string): num
 const bytesOf = (text: string): Uint8Array => new Uint8Array(Buffer.from(text));
 const HEAD = bytesOf('{"type":"request","time":"');
 const REQUEST_ID = bytesOf('","request_id":"');
+const ACCOUNT_ID = bytesOf('","account_id":"');
+const ORG_ID = bytesOf(',"org_id":"');
+const API_KEY_ID = bytesOf(',"api_key_id":"');
 const CLIENT_IP = bytesOf(',"client_ip":"');
 const CLIENT_ASN = bytesOf(',"client_asn":');
 const CLIENT_NETWORK = bytesOf(',"client_network":"');
 const CLIENT_COUNTRY = bytesOf(',"client_country":"');
 const MODEL = bytesOf(',"model":"');
 const ENDPOINT = bytesOf('","endpoint":"');
+const PARAMS = bytesOf(',"params":{');
+const MAX_TOKENS = bytesOf('"max_tokens":');
+const TEMPERATURE = bytesOf('"temperature":');
+const TOP_P = bytesOf('"top_p":');
+const N = bytesOf('"n":');
+const LOGPROBS = bytesOf('"logprobs":');
+const TOP_LOGPROBS = bytesOf('"top_logprobs":');
+const REASONING_EFFORT = bytesOf('"reasoning_effort":');
+const THINKING_BUDGET = bytesOf('"thinking_budget":');
+const STREAM = bytesOf('"stream":');
+const TOOLS = bytesOf('"tools":');
+const TOOL_CHOICE = bytesOf('"tool_choice":');
+const BATCH = bytesOf('"batch":');
 const USAGE = bytesOf(',"usage":{"input_tokens":');
 const OUTPUT = bytesOf(',"output_tokens":');
 const REASONING = bytesOf(',"reasoning_tokens":');
@@ -100,75 +116,39 @@ const TOOL_RESULTS = bytesOf(',"tool_results":');
 const TRUE = bytesOf('true');
 const FALSE = bytesOf('false');
 const QUOTE = 34;
+const COMMA = 44;
 const CLOSE_BRACE = 125;
 const NEWLINE = 10;
 
-/**
- * What an account's line fragments were built from, and the fragments. They are kept as text,
- * not bytes: 126k accounts' worth of small byte buffers cost more memory than their text (and
- * `Buffer.from` slices of shared 8 KiB slabs kept every slab alive: 1.65 GB at scale 1). The
- * address is not among them: a pool account has a new one on most requests, and rebuilding the
- * fragment for each cost more than writing the four fields.
- */
-class AccountParts {
-  org: string | undefined = undefined;
-  key: string | undefined = undefined;
-  agent: string | undefined = undefined;
-  tls: string | undefined = undefined;
-  /** `","account_id":"…"` through `"api_key_id":"…"`, flat, and whether it is all ASCII. */
-  head = '';
-  headAscii = true;
-  /** `,"user_agent":"…","tls_fingerprint":"…"` as far as present, flat, and whether it is all ASCII. */
-  client = '';
-  clientAscii = true;
-  private built = false;
-  params: RequestRecord['params'] = undefined;
-  /** `,"params":{…}` (params are drawn once per conversation), flat, and whether it is all ASCII. */
-  paramsJson = '';
-  paramsAscii = true;
-
-  /** Brings the fragments up to date for `r`; returns how many characters they hold. */
-  update(r: RequestRecord): number {
-    if (this.head === '' || this.org !== r.org_id || this.key !== r.api_key_id) {
-      this.org = r.org_id;
-      this.key = r.api_key_id;
-      this.head = `","account_id":"${r.account_id}"${identityJson(r)}`;
-      // The test flattens the rope once here, not on every write.
-      this.headAscii = !NOT_ASCII.test(this.head);
-    }
-    if (!this.built || this.agent !== r.user_agent || this.tls !== r.tls_fingerprint) {
-      this.built = true;
-      this.agent = r.user_agent;
-      this.tls = r.tls_fingerprint;
-      let client = '';
-      if (r.user_agent !== undefined) client += `,"user_agent":"${r.user_agent}"`;
-      if (r.tls_fingerprint !== undefined) client += `,"tls_fingerprint":"${r.tls_fingerprint}"`;
-      this.client = client;
-      this.clientAscii = !NOT_ASCII.test(client);
-    }
-    return this.head.length + this.client.length;
+/** `before`, `text` unescaped (as the scenario checked it is plain) and `after`, as UTF-8, from `cache`. */
+function cachedBytes(
+  cache: Map<string, Uint8Array>,
+  text: string,
+  before: string,
+  after: string,
+): Uint8Array {
+  let bytes = cache.get(text);
+  if (bytes === undefined) {
+    bytes = bytesOf(before + text + after);
+    if (cache.size < TEXT_CACHE) cache.set(text, bytes);
   }
-
-  paramsOf(params: NonNullable<RequestRecord['params']>): string {
-    if (this.paramsJson === '' || this.params !== params) {
-      this.params = params;
-      this.paramsJson = `,"params":${paramsJson(params)}`;
-      this.paramsAscii = !NOT_ASCII.test(this.paramsJson);
-    }
-    return this.paramsJson;
-  }
+  return bytes;
 }
 
-/** Room for everything but the fragments and the prompt: field names, ids, numbers. */
+/** Room for everything but the text fields and the prompt: field names, numbers, booleans. */
 const SMALL_FIELDS = 1024;
-const SYSTEM_CACHE = 10_000;
+/** Entries in each cache of repeated text's bytes (system prompts, params text, client fields), at most. */
+const TEXT_CACHE = 10_000;
 
-/** Encodes request lines into buffers; one per output, as it keeps one entry per account. */
+/** Encodes request lines into buffers; one per output. */
 export class RequestEncoder {
-  private readonly accounts = new Map<string, AccountParts>();
-  // System prompts repeat across conversations: their JSON is encoded once.
-  private readonly systems = new Map<string, Uint8Array>();
-  private current: AccountParts | null = null;
+  // System prompts repeat across conversations, effort levels and tool choices across requests:
+  // their JSON is encoded once.
+  private readonly quoted = new Map<string, Uint8Array>();
+  // Thousands of accounts share a handful of user agents and TLS fingerprints: each field, key
+  // included, is encoded once (the strings are shared, so the lookup finds their hash in cache).
+  private readonly userAgents = new Map<string, Uint8Array>();
+  private readonly fingerprints = new Map<string, Uint8Array>();
   private system: Uint8Array | null = null;
   private draft: PromptDraft | null = null;
   private prompt = '';
@@ -179,24 +159,27 @@ export class RequestEncoder {
    * when it holds this record's prompt, its bytes are copied instead of encoding the text.
    */
   prepare(r: RequestRecord, prompts?: PromptDraft): number {
-    let a = this.accounts.get(r.account_id);
-    if (a === undefined) {
-      a = new AccountParts();
-      this.accounts.set(r.account_id, a);
-    }
-    this.current = a;
     // The same string object when the simulator drew it: `===` then compares no characters.
     this.draft =
       prompts !== undefined && r.prompt !== undefined && prompts.text === r.prompt ? prompts : null;
     this.prompt = r.prompt === undefined || this.draft !== null ? '' : str(r.prompt);
-    this.system = r.system === undefined ? null : this.systemJson(r.system);
-    let chars = a.update(r) + this.prompt.length + r.model.length;
+    this.system = r.system === undefined ? null : this.quotedJson(r.system);
+    let chars = this.prompt.length + r.account_id.length + r.model.length;
+    if (r.org_id !== undefined) chars += r.org_id.length;
+    if (r.api_key_id !== undefined) chars += r.api_key_id.length;
     if (r.client_ip !== undefined) chars += r.client_ip.length;
     if (r.client_network !== undefined) chars += r.client_network.length;
     if (r.client_country !== undefined) chars += r.client_country.length;
+    if (r.user_agent !== undefined) chars += r.user_agent.length;
+    if (r.tls_fingerprint !== undefined) chars += r.tls_fingerprint.length;
     let bytes = this.draft === null ? 0 : this.draft.jsonBytes;
     if (this.system !== null) bytes += this.system.length;
-    if (r.params !== undefined) chars += a.paramsOf(r.params).length;
+    const p = r.params;
+    if (p !== undefined) {
+      // Their JSON: at most six characters for each unit, and their quotes.
+      if (p.reasoning_effort !== undefined) bytes += 6 * p.reasoning_effort.length + 2;
+      if (p.tool_choice !== undefined) bytes += 6 * p.tool_choice.length + 2;
+    }
     if (r.endpoint !== undefined) chars += r.endpoint.length;
     if (r.conversation_id !== undefined) chars += r.conversation_id.length;
     if (r.status !== undefined) chars += r.status.length;
@@ -207,17 +190,25 @@ export class RequestEncoder {
 
   /** Writes the prepared record's line (with its newline) at `pos`; returns the position after it. */
   encode(r: RequestRecord, buf: Buffer, start: number): number {
-    const a = this.current as AccountParts;
     let pos = putBytes(buf, start, HEAD);
     pos = putText(buf, pos, r.time);
     pos = putBytes(buf, pos, REQUEST_ID);
     pos = putText(buf, pos, r.request_id);
-    pos += a.headAscii ? ascii(buf, a.head, pos) : utf8(buf, a.head, pos);
+    pos = putQuoted(buf, pos, ACCOUNT_ID, r.account_id);
+    if (r.org_id !== undefined) pos = putQuoted(buf, pos, ORG_ID, r.org_id);
+    if (r.api_key_id !== undefined) pos = putQuoted(buf, pos, API_KEY_ID, r.api_key_id);
     if (r.client_ip !== undefined) pos = putQuoted(buf, pos, CLIENT_IP, r.client_ip);
     if (r.client_asn !== undefined) pos = putNumber(buf, putBytes(buf, pos, CLIENT_ASN), r.client_asn);
     if (r.client_network !== undefined) pos = putQuoted(buf, pos, CLIENT_NETWORK, r.client_network);
     if (r.client_country !== undefined) pos = putQuoted(buf, pos, CLIENT_COUNTRY, r.client_country);
-    if (a.client.length > 0) pos += a.clientAscii ? ascii(buf, a.client, pos) : utf8(buf, a.client, pos);
+    if (r.user_agent !== undefined)
+      pos = putBytes(buf, pos, cachedBytes(this.userAgents, r.user_agent, ',"user_agent":"', '"'));
+    if (r.tls_fingerprint !== undefined)
+      pos = putBytes(
+        buf,
+        pos,
+        cachedBytes(this.fingerprints, r.tls_fingerprint, ',"tls_fingerprint":"', '"'),
+      );
     pos = putBytes(buf, pos, MODEL);
     pos = putText(buf, pos, r.model);
     if (r.endpoint !== undefined) {
@@ -225,8 +216,7 @@ export class RequestEncoder {
       pos = putText(buf, pos, r.endpoint);
     }
     buf[pos++] = QUOTE;
-    if (r.params !== undefined)
-      pos += a.paramsAscii ? ascii(buf, a.paramsJson, pos) : utf8(buf, a.paramsJson, pos);
+    if (r.params !== undefined) pos = this.putParams(buf, putBytes(buf, pos, PARAMS), r.params);
     const u = r.usage;
     if (u !== undefined) {
       pos = putNumber(buf, putBytes(buf, pos, USAGE), u.input_tokens);
@@ -250,19 +240,42 @@ export class RequestEncoder {
       pos = putBytes(buf, pos, PROMPT);
       pos += utf8(buf, this.prompt, pos);
     }
-    if (r.has_image !== undefined)
-      pos = putBytes(buf, putBytes(buf, pos, HAS_IMAGE), r.has_image ? TRUE : FALSE);
+    if (r.has_image !== undefined) pos = putBoolean(buf, putBytes(buf, pos, HAS_IMAGE), r.has_image);
     if (r.tool_results !== undefined) pos = putNumber(buf, putBytes(buf, pos, TOOL_RESULTS), r.tool_results);
     buf[pos++] = CLOSE_BRACE;
     buf[pos++] = NEWLINE;
     return pos;
   }
 
-  private systemJson(text: string): Uint8Array {
-    let json = this.systems.get(text);
+  /** The params' fields after `{`, in `paramsJson`'s order, and the closing brace. */
+  private putParams(buf: Buffer, start: number, p: NonNullable<RequestRecord['params']>): number {
+    let pos = start;
+    if (p.max_tokens !== undefined) pos = putNumber(buf, putKey(buf, pos, start, MAX_TOKENS), p.max_tokens);
+    if (p.temperature !== undefined)
+      pos = putNumber(buf, putKey(buf, pos, start, TEMPERATURE), p.temperature);
+    if (p.top_p !== undefined) pos = putNumber(buf, putKey(buf, pos, start, TOP_P), p.top_p);
+    if (p.n !== undefined) pos = putNumber(buf, putKey(buf, pos, start, N), p.n);
+    if (p.logprobs !== undefined) pos = putBoolean(buf, putKey(buf, pos, start, LOGPROBS), p.logprobs);
+    if (p.top_logprobs !== undefined)
+      pos = putNumber(buf, putKey(buf, pos, start, TOP_LOGPROBS), p.top_logprobs);
+    if (p.reasoning_effort !== undefined)
+      pos = putBytes(buf, putKey(buf, pos, start, REASONING_EFFORT), this.quotedJson(p.reasoning_effort));
+    if (p.thinking_budget !== undefined)
+      pos = putNumber(buf, putKey(buf, pos, start, THINKING_BUDGET), p.thinking_budget);
+    if (p.stream !== undefined) pos = putBoolean(buf, putKey(buf, pos, start, STREAM), p.stream);
+    if (p.tools !== undefined) pos = putNumber(buf, putKey(buf, pos, start, TOOLS), p.tools);
+    if (p.tool_choice !== undefined)
+      pos = putBytes(buf, putKey(buf, pos, start, TOOL_CHOICE), this.quotedJson(p.tool_choice));
+    if (p.batch !== undefined) pos = putBoolean(buf, putKey(buf, pos, start, BATCH), p.batch);
+    buf[pos] = CLOSE_BRACE;
+    return pos + 1;
+  }
+
+  private quotedJson(text: string): Uint8Array {
+    let json = this.quoted.get(text);
     if (json === undefined) {
       json = bytesOf(str(text));
-      if (this.systems.size < SYSTEM_CACHE) this.systems.set(text, json);
+      if (this.quoted.size < TEXT_CACHE) this.quoted.set(text, json);
     }
     return json;
   }

@@ -93,6 +93,12 @@ export class PopulationModel {
   readonly timezones: WeightedTable<string>;
   sessionsPerDay: Sampler;
   rateFactor = 1;
+  /**
+   * Requests and bans this population's actors have emitted: the run's summary reads them here,
+   * as looking each record's account up in a map missed the cache on every event at scale.
+   */
+  requestsEmitted = 0;
+  bansEmitted = 0;
   readonly conversations: Sampler;
   readonly turns: Sampler;
   readonly turnGap: Sampler;

@@ -74,6 +74,8 @@ export async function runSimulation(scenario: Scenario, options: RunOptions): Pr
   }
   await events.close();
   await labels?.close();
+  for (const model of records.populations)
+    tally.emitted(model.labels, model.requestsEmitted, model.bansEmitted);
   const summary = tally.summary(scenario.name, options.seed, options.scale);
   if (!toStdout) writeFileSync(join(options.out, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
   return { summary, events: count, seconds: (performance.now() - started) / 1000 };

@@ -63,14 +63,19 @@ export function* simulate(scenario: Scenario, options: SimulateOptions = {}): Ge
   }
 }
 
+/** The records of `simulate` pulled one by one, and the populations that make them. */
+export interface RecordStream {
+  /** The next record, undefined at the end. */
+  next(): TrafficRecord | undefined;
+  /** Each keeps count of the requests and bans it has emitted (`requestsEmitted`, `bansEmitted`). */
+  readonly populations: readonly PopulationModel[];
+}
+
 /**
- * The records of `simulate` pulled one by one (undefined at the end): what the writer uses, as
- * resuming a generator for every record costs more than the heap step that makes it.
+ * The records of `simulate` pulled one by one: what the writer uses, as resuming a generator for
+ * every record costs more than the heap step that makes it.
  */
-export function recordStream(
-  scenario: Scenario,
-  options: SimulateOptions = {},
-): { next(): TrafficRecord | undefined } {
+export function recordStream(scenario: Scenario, options: SimulateOptions = {}): RecordStream {
   const scale = options.scale ?? 1;
   const seed = options.seed ?? 1;
   const onLabel = options.onLabel ?? (() => {});
@@ -80,7 +85,8 @@ export function recordStream(
   const releaseDay = scenario.releases[0]?.day ?? 0;
   let order = 0;
   for (const r of scenario.releases) heap.push(new ReleaseSource(start + r.day * DAY_MS, r.model, order++));
-  for (const model of buildPopulations(scenario, scale, seed)) {
+  const populations = buildPopulations(scenario, scale, seed);
+  for (const model of populations) {
     const classes = model.spec.prompts.corpus?.classes ?? [];
     const texts = options.corpus ? classes.flatMap((c) => options.corpus?.get(c) ?? []) : [];
     const corpus = texts.length > 0 ? texts : null;
@@ -88,7 +94,7 @@ export function recordStream(
       heap.push(new AccountActor(model, slot, order++, onLabel, corpus, releaseDay, prompts));
     }
   }
-  return heap;
+  return { next: () => heap.next(), populations };
 }
 
 /** Runs a whole (small) simulation in memory: for tests and examples, not for large scales. */
