@@ -120,16 +120,14 @@ const COMMA = 44;
 const CLOSE_BRACE = 125;
 const NEWLINE = 10;
 
-/** `before`, `text` unescaped (as the scenario checked it is plain) and `after`, as UTF-8, from `cache`. */
-function cachedBytes(
-  cache: Map<string, Uint8Array>,
-  text: string,
-  before: string,
-  after: string,
-): Uint8Array {
+/**
+ * `prefix` and `text` as a JSON string, as UTF-8, from `cache`: for text that repeats across
+ * requests (system prompts, effort levels, tool choices, user agents, TLS fingerprints).
+ */
+function cachedJson(cache: Map<string, Uint8Array>, text: string, prefix = ''): Uint8Array {
   let bytes = cache.get(text);
   if (bytes === undefined) {
-    bytes = bytesOf(before + text + after);
+    bytes = bytesOf(prefix + str(text));
     if (cache.size < TEXT_CACHE) cache.set(text, bytes);
   }
   return bytes;
@@ -202,13 +200,9 @@ export class RequestEncoder {
     if (r.client_network !== undefined) pos = putQuoted(buf, pos, CLIENT_NETWORK, r.client_network);
     if (r.client_country !== undefined) pos = putQuoted(buf, pos, CLIENT_COUNTRY, r.client_country);
     if (r.user_agent !== undefined)
-      pos = putBytes(buf, pos, cachedBytes(this.userAgents, r.user_agent, ',"user_agent":"', '"'));
+      pos = putBytes(buf, pos, cachedJson(this.userAgents, r.user_agent, ',"user_agent":'));
     if (r.tls_fingerprint !== undefined)
-      pos = putBytes(
-        buf,
-        pos,
-        cachedBytes(this.fingerprints, r.tls_fingerprint, ',"tls_fingerprint":"', '"'),
-      );
+      pos = putBytes(buf, pos, cachedJson(this.fingerprints, r.tls_fingerprint, ',"tls_fingerprint":'));
     pos = putBytes(buf, pos, MODEL);
     pos = putText(buf, pos, r.model);
     if (r.endpoint !== undefined) {
@@ -272,11 +266,6 @@ export class RequestEncoder {
   }
 
   private quotedJson(text: string): Uint8Array {
-    let json = this.quoted.get(text);
-    if (json === undefined) {
-      json = bytesOf(str(text));
-      if (this.quoted.size < TEXT_CACHE) this.quoted.set(text, json);
-    }
-    return json;
+    return cachedJson(this.quoted, text);
   }
 }

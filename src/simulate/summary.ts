@@ -28,6 +28,10 @@ export interface Summary {
   by_operator: Record<string, { accounts: number; requests: number; campaigns: string[] }>;
 }
 
+/** A tally group's key: one archetype of one operator (or of none). */
+const groupKey = (archetype: string, operator: string | undefined): string =>
+  `${archetype}|${operator ?? ''}`;
+
 export class Tally {
   private readonly groups: { archetype: string; operator: string | undefined; counts: ArchetypeCounts }[] =
     [];
@@ -39,7 +43,7 @@ export class Tally {
   private releases = 0;
 
   label(label: LabelRecord): void {
-    const key = `${label.archetype}|${label.operator ?? ''}`;
+    const key = groupKey(label.archetype, label.operator);
     let g = this.groupIndex.get(key);
     if (g === undefined) {
       g = this.groups.length;
@@ -72,7 +76,7 @@ export class Tally {
    * record's account in a map, a cache miss per event at scale.
    */
   emitted(labels: { archetype: string; operator?: string }, requests: number, bans: number): void {
-    const g = this.groupIndex.get(`${labels.archetype}|${labels.operator ?? ''}`);
+    const g = this.groupIndex.get(groupKey(labels.archetype, labels.operator));
     if (g === undefined) return;
     const counts = (this.groups[g] as (typeof this.groups)[number]).counts;
     counts.requests += requests;
