@@ -68,6 +68,11 @@ export class AccountState {
   readonly consumerNetworks = new DistinctCounter(16);
   consumerRequests = 0;
   datacenterRequests = 0;
+  /**
+   * The country (`client_country`) of the account's first request from a consumer network: where
+   * the person lives, or where the proxy exit it keeps is. Null when never given.
+   */
+  homeCountry: string | null = null;
   readonly userAgents = new TopK(2);
   /**
    * The client the account first connected with: its TLS fingerprint, or its user agent where
@@ -146,6 +151,7 @@ export class AccountState {
     }
     if (r.network && CONSUMER_NETWORKS.has(r.network)) {
       this.consumerRequests += 1;
+      if (this.homeCountry === null && r.country) this.homeCountry = r.country;
       const network = r.asn !== null ? hash32(`as${r.asn}`) : block;
       if (network !== null) this.consumerNetworks.add(network);
     } else if (r.network === 'datacenter') this.datacenterRequests += 1;

@@ -3,6 +3,7 @@
 // A batch replay and a live deployment run this same code, so each verdict has a time.
 import { TemplateIndex, type TemplateInput } from '../signals/template-index.ts';
 import { AccountState } from './account-state.ts';
+import { MAX_CARD_COUNTRIES } from './evidence.ts';
 import { type EventFacts, linksTemplate, type RequestFacts } from './facts.ts';
 import { DEFAULT_LINKER_OPTIONS, Linker, type LinkerOptions } from './linker.ts';
 import { ReorderBuffer } from './reorder.ts';
@@ -41,6 +42,8 @@ export class Engine {
   readonly releases = new Map<string, number>();
   /** Accounts created with each payment instrument. */
   readonly paymentAccounts = new Map<string, number>();
+  /** Home countries of the accounts at work on each payment instrument (see `addCountry`). */
+  readonly paymentCountries = new Map<string, string[]>();
   readonly linker: Linker;
   readonly counters: EngineCounters = {
     events: 0,
@@ -57,7 +60,7 @@ export class Engine {
     this.linker = new Linker(
       this.accounts,
       this.templates,
-      { paymentAccounts: this.paymentAccounts },
+      { paymentAccounts: this.paymentAccounts, paymentCountries: this.paymentCountries },
       options.linker,
     );
     this.reorder = new ReorderBuffer(options.latenessMs);
@@ -115,8 +118,10 @@ export class Engine {
       case 'account': {
         const account = this.account(event.record.account_id);
         const payment = event.record.payment_fp;
-        if (payment && account.signup === null)
+        if (payment && account.signup === null) {
           this.paymentAccounts.set(payment, (this.paymentAccounts.get(payment) ?? 0) + 1);
+          if (account.homeCountry !== null) addCountry(this.paymentCountries, payment, account.homeCountry);
+        }
         account.onSignup(event.record, t);
         break;
       }
@@ -146,10 +151,22 @@ export class Engine {
       templateKey = this.index.assign(input)?.clusterId ?? null;
     }
     const account = this.account(r.accountId);
+    const homeless = account.homeCountry === null;
     account.onRequest(r, templateKey, this.releases);
+    if (homeless && account.homeCountry !== null) {
+      const payment = account.paymentFp();
+      if (payment !== null) addCountry(this.paymentCountries, payment, account.homeCountry);
+    }
     if (templateKey !== null) {
       this.templates.record(templateKey, account.id, r.timeMs);
     }
     this.linker.onRequest(account, templateKey, r.timeMs);
   }
+}
+
+/** Adds a country to a payment instrument's list of its accounts' home countries. */
+function addCountry(countries: Map<string, string[]>, payment: string, country: string): void {
+  const list = countries.get(payment);
+  if (list === undefined) countries.set(payment, [country]);
+  else if (list.length < MAX_CARD_COUNTRIES && !list.includes(country)) list.push(country);
 }

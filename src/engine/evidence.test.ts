@@ -23,6 +23,8 @@ interface Group {
    * or a new consumer exit each time.
    */
   addresses: 'campus' | 'homes' | 'proxies';
+  /** The country of each member's addresses (`client_country`), when the logs carry one. */
+  countries?: readonly string[];
   /** Minutes between one account's requests, on average, per account. */
   gapMinutes: readonly number[];
 }
@@ -32,7 +34,7 @@ interface Group {
  * `gapMinutes.length` of them send benchmark questions with maximal outputs and a large thinking
  * budget from 09:00 to 18:00 for five days.
  */
-function traffic({ addresses, gapMinutes }: Group): TrafficRecord[] {
+function traffic({ addresses, gapMinutes, countries }: Group): TrafficRecord[] {
   const random = rng(11);
   const records: TrafficRecord[] = [];
   for (let a = 0; a < 10; a++) {
@@ -66,6 +68,7 @@ function traffic({ addresses, gapMinutes }: Group): TrafficRecord[] {
           model: 'claude-sonnet-4-5',
           client_ip: ip,
           client_network: addresses === 'campus' ? 'education' : 'residential',
+          ...(countries ? { client_country: countries[a % countries.length]! } : {}),
           user_agent: 'python-httpx/0.27.0',
           conversation_id: `${accountId}-${t}`,
           turn: 1,
@@ -97,6 +100,23 @@ describe('a group whose sign-ups are shared, by where it works from', () => {
 
   it('leaves a remote team alone, each member on a home line of their own', () => {
     expect(flagged(traffic({ addresses: 'homes', gapMinutes: STUDENTS }))).toBe(0);
+  });
+
+  it('leaves a remote team alone when its home lines are in one or two countries', () => {
+    expect(
+      flagged(traffic({ addresses: 'homes', gapMinutes: STUDENTS, countries: ['DE', 'DE', 'DE', 'PL'] })),
+    ).toBe(0);
+  });
+
+  it('flags accounts on one card that each keep a home line of their own in many countries', () => {
+    // A pool on static residential ("ISP") proxies, one exit per account bought where they sell,
+    // its load as uneven as the team's, so that no other family than content carries it.
+    const countries = ['US', 'GB', 'DE', 'JP', 'BR', 'IN', 'CA', 'KR'];
+    expect(flagged(traffic({ addresses: 'homes', gapMinutes: STUDENTS, countries }))).toBe(8);
+    // The same accounts in four countries are a team spread wide, not evidence of a pool.
+    expect(
+      flagged(traffic({ addresses: 'homes', gapMinutes: STUDENTS, countries: countries.slice(0, 4) })),
+    ).toBe(0);
   });
 
   it('flags the same sign-ups and requests sent through consumer proxies, evenly spread', () => {

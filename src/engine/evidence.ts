@@ -27,6 +27,13 @@ const LOAD_REQUESTS = 12;
 const LOAD_ACCOUNTS = 8;
 /** Most that shared sign-ups (programs, cards, waves) weigh when the members' addresses stay put. */
 const SIGNUP_ALONE = 0.4;
+/**
+ * Countries from which the accounts on shared payment instruments connect (each from its own
+ * consumer network) for the cards to count in full although every account keeps its address.
+ */
+export const CARD_COUNTRIES = 5;
+/** Countries kept per payment instrument (`Engine#paymentCountries`): past this many, more say nothing new. */
+export const MAX_CARD_COUNTRIES = 8;
 
 function median(values: number[]): number {
   if (values.length === 0) return 0;
@@ -74,6 +81,11 @@ export interface PoolInput {
    * accounts have just started work is as big as the cards they pay with say.
    */
   cardAccounts?: number;
+  /**
+   * Most home countries of the accounts at work on one of the payment instruments two or more
+   * members share (see `cardCountries`).
+   */
+  cardCountries?: number;
   /** Event time of the judgement, to trace the members' shared schedule up to it. */
   nowMs?: number;
   /** Whether a client (AccountState#clientKey) is one that links accounts: used mostly by suspects. */
@@ -100,10 +112,32 @@ export function cardPool(
   return total;
 }
 
+/**
+ * The most home countries that the accounts at work on one payment instrument come from, over the
+ * instruments that two or more of these accounts pay with (its own, for one account).
+ */
+export function cardCountries(
+  accounts: readonly AccountState[],
+  paymentCountries: ReadonlyMap<string, readonly string[]> | undefined,
+): number {
+  if (paymentCountries === undefined) return 0;
+  const holders = new Map<string, number>();
+  for (const a of accounts) {
+    const fp = a.paymentFp();
+    if (fp) holders.set(fp, (holders.get(fp) ?? 0) + 1);
+  }
+  let most = 0;
+  const shared = Math.min(2, accounts.length);
+  for (const [fp, n] of holders)
+    if (n >= shared) most = Math.max(most, paymentCountries.get(fp)?.length ?? 0);
+  return most;
+}
+
 export function assessPool({
   members: accounts,
   totalAccounts,
   cardAccounts = 0,
+  cardCountries: countries = 0,
   nowMs,
   linkingClient,
 }: PoolInput): GroupAssessment {
@@ -178,20 +212,26 @@ export function assessPool({
   if (sharedPayment >= 3)
     infraParts.push(`${sharedPayment} accounts share payment instruments in groups of 3 or more`);
   if (wave >= 0.3) infraParts.push(`${pct(wave)} were created within one hour of each other`);
-  const signupInfra = Math.max(
-    clamp01((programs - 0.2) / 0.4),
-    clamp01(sharedPayment / Math.max(6, accounts.length * 0.3)),
-    clamp01((wave - 0.2) / 0.4),
-  );
+  const paymentInfra = clamp01(sharedPayment / Math.max(6, accounts.length * 0.3));
+  const signupInfra = Math.max(clamp01((programs - 0.2) / 0.4), paymentInfra, clamp01((wave - 0.2) / 0.4));
   const addressInfra = Math.max(clamp01((rotation - 0.1) / 0.3), clamp01((blocks - 2) / 4));
   // A lab, a team or a class signs up together, through a program, on one card, and then each
   // member works from an address of their own (a home line, a campus or office network); a pool
-  // hides behind addresses that change. Shared sign-ups are strong evidence only beside those.
-  if (signupInfra >= 0.5 && addressInfra < 0.5)
+  // hides behind addresses that change. Shared sign-ups are strong evidence only beside those,
+  // or when the accounts on one card live in many countries: a card is billed to one household,
+  // lab or company, whose members live in one or two, while a pool that keeps one residential
+  // exit per account (static, "ISP" proxies) is spread over the countries its proxies sell.
+  const cardsAbroad = countries >= CARD_COUNTRIES && paymentInfra > 0;
+  if (cardsAbroad)
+    infraParts.push(
+      `the accounts at work on one of their payment instruments connect from consumer networks in ${countries >= MAX_CARD_COUNTRIES ? `${countries} or more` : countries} countries`,
+    );
+  else if (signupInfra >= 0.5 && addressInfra < 0.5)
     infraParts.push('but each account keeps to its own addresses, as people do');
   const infra = Math.max(
     addressInfra,
     addressInfra >= 0.5 ? signupInfra : Math.min(signupInfra, SIGNUP_ALONE),
+    cardsAbroad ? paymentInfra : 0,
   );
   families.push({
     name: 'infrastructure',

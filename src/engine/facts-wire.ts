@@ -48,7 +48,8 @@ const AGENT = 5;
 const TEMPLATE = 6;
 const CUE = 7;
 const TLS = 8;
-const REFS = 9;
+const COUNTRY = 9;
+const REFS = 10;
 
 const MAX_OUTPUT = 1;
 const LARGE_THINKING = 2;
@@ -146,6 +147,7 @@ export function encodeFacts(items: readonly EventFacts[]): { wire: FactsWire; tr
     refs[r + NETWORK] = ref(item.network);
     refs[r + AGENT] = ref(item.userAgent);
     refs[r + TLS] = ref(item.tlsFingerprint);
+    refs[r + COUNTRY] = ref(item.country);
     refs[r + TEMPLATE] = ref(template.templateId);
     refs[r + CUE] = ref(elicitation.cues[0]);
     const sketch = template.sketch;
@@ -214,6 +216,7 @@ export function decodeFacts(wire: FactsWire): EventFacts[] {
       ip: text(refs[r + IP] as number),
       asn: Number.isNaN(asn) ? null : asn,
       network: text(refs[r + NETWORK] as number),
+      country: text(refs[r + COUNTRY] as number),
       userAgent: text(refs[r + AGENT] as number),
       tlsFingerprint: text(refs[r + TLS] as number),
       turn: numbers[n + TURN] as number,

@@ -22,6 +22,8 @@ export interface RequestFacts {
   ip: string | null;
   asn: number | null;
   network: string | null;
+  /** ISO country of the client address, as sent (`client_country`). */
+  country: string | null;
   userAgent: string | null;
   /** The client's TLS fingerprint (JA4 or JA3), as sent. */
   tlsFingerprint: string | null;
@@ -197,6 +199,7 @@ export function requestFacts(record: RequestRecord): RequestFacts {
     ip: record.client_ip ?? null,
     asn: record.client_asn ?? null,
     network: record.client_network ?? null,
+    country: record.client_country ?? null,
     userAgent: record.user_agent ?? null,
     tlsFingerprint: record.tls_fingerprint ?? null,
     turn,

@@ -5,7 +5,14 @@
 // campaign; its accounts are flagged at that tick, and later accounts that link to it are
 // flagged on the request that links them (respawns).
 import type { AccountState } from './account-state.ts';
-import { assessPool, cardPool, evidenceLines, type GroupAssessment, MIN_POOL } from './evidence.ts';
+import {
+  assessPool,
+  cardCountries,
+  cardPool,
+  evidenceLines,
+  type GroupAssessment,
+  MIN_POOL,
+} from './evidence.ts';
 import { HOUR_MS, SCHEDULE_SAMPLE, type Schedule, scheduleFit, traceSchedule } from './schedule.ts';
 import { evenSample } from './sketches.ts';
 import { accountSuspicion, isSeed, isSuspicious, JOIN_SCORE, type SuspicionContext } from './suspicion.ts';
@@ -358,6 +365,7 @@ export class Linker {
         members,
         totalAccounts: campaign.accounts.size,
         cardAccounts: cardPool(members, this.context.paymentAccounts),
+        cardCountries: cardCountries(members, this.context.paymentCountries),
         nowMs,
         linkingClient: this.linkingClient,
       });
@@ -379,6 +387,7 @@ export class Linker {
       members: accounts,
       totalAccounts: members.length,
       cardAccounts,
+      cardCountries: cardCountries(accounts, this.context.paymentCountries),
       nowMs,
       linkingClient: this.linkingClient,
     });

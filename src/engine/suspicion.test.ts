@@ -211,3 +211,43 @@ describe('consumer networks an account reaches the API from', () => {
     expect(isSeed(accountSuspicion(household, context))).toBe(false);
   });
 });
+
+describe('a payment instrument used from many countries', () => {
+  /** An account at home on one residential line, signed up long ago with card `card-x`. */
+  function onCard(): AccountState {
+    const a = accountWith(12, HOUR, homeLine, { client_network: 'residential', client_country: 'US' });
+    a.onSignup(
+      {
+        type: 'account',
+        time: new Date(START - 30 * 24 * HOUR).toISOString(),
+        account_id: a.id,
+        signup_channel: 'startup_program',
+        payment_fp: 'card-x',
+      },
+      START - 30 * 24 * HOUR,
+    );
+    return a;
+  }
+  const paymentAccounts = new Map([['card-x', 20]]);
+
+  it('keeps a card that a household or a team uses, in one country or two, a weak trait', () => {
+    const s = accountSuspicion(onCard(), {
+      paymentAccounts,
+      paymentCountries: new Map([['card-x', ['US', 'CA']]]),
+    });
+    expect(s.traits).toContain('payment instrument shared by 3+ accounts');
+    expect(isSeed(s)).toBe(false);
+  });
+
+  it('makes a card whose accounts at work live in five countries or more a strong one', () => {
+    const countries = ['US', 'GB', 'DE', 'JP', 'BR'];
+    const s = accountSuspicion(onCard(), {
+      paymentAccounts,
+      paymentCountries: new Map([['card-x', countries]]),
+    });
+    expect(s.traits).toContain('payment instrument shared by 3+ accounts at work in 5 countries');
+    // With the program it signed up through, enough to start a group; never alone.
+    expect(isSeed(s)).toBe(true);
+    expect(s.traits).toHaveLength(2);
+  });
+});

@@ -3,6 +3,7 @@
 // harnesses ask for maximal outputs), so an account needs two or more before linking looks
 // for the others it works with.
 import { type AccountState, PROGRAM_CHANNELS } from './account-state.ts';
+import { CARD_COUNTRIES, MAX_CARD_COUNTRIES } from './evidence.ts';
 
 export interface Suspicion {
   score: number;
@@ -44,6 +45,11 @@ export const SEED_ALONE_REQUESTS = 8;
 export interface SuspicionContext {
   /** Accounts created with each payment instrument. */
   paymentAccounts: ReadonlyMap<string, number>;
+  /**
+   * Distinct home countries (`AccountState#homeCountry`) of the accounts at work on each payment
+   * instrument, up to a few: a card is billed to one household, lab or company.
+   */
+  paymentCountries?: ReadonlyMap<string, readonly string[]>;
 }
 
 export function accountSuspicion(a: AccountState, context: SuspicionContext): Suspicion {
@@ -112,8 +118,18 @@ export function accountSuspicion(a: AccountState, context: SuspicionContext): Su
   }
   const payment = a.paymentFp();
   if (payment !== null && (context.paymentAccounts.get(payment) ?? 0) >= 3) {
-    score += 0.15;
-    traits.push('payment instrument shared by 3+ accounts');
+    // A card is billed to one household, lab or company, whose members live in one country or
+    // two; one whose accounts at work connect from many is a pool's, on exits bought abroad.
+    const countries = context.paymentCountries?.get(payment)?.length ?? 0;
+    if (countries >= CARD_COUNTRIES) {
+      score += 0.4;
+      traits.push(
+        `payment instrument shared by 3+ accounts at work in ${countries}${countries >= MAX_CARD_COUNTRIES ? '+' : ''} countries`,
+      );
+    } else {
+      score += 0.15;
+      traits.push('payment instrument shared by 3+ accounts');
+    }
   }
   if (a.banned) {
     score += 0.15;

@@ -36,6 +36,7 @@ function request(
     ip,
     asn: 7922,
     network: extraction ? 'residential' : 'datacenter',
+    country: null,
     userAgent: 'sdk/1.0',
     tlsFingerprint: null,
     turn: 1,
