@@ -93,6 +93,21 @@ export interface PoolInput {
 }
 
 /**
+ * The payment instruments that two or more of these accounts pay with (its own, for one
+ * account), each with the number of them that do.
+ */
+function sharedCards(accounts: readonly AccountState[]): Map<string, number> {
+  const holders = new Map<string, number>();
+  for (const a of accounts) {
+    const fp = a.paymentFp();
+    if (fp) holders.set(fp, (holders.get(fp) ?? 0) + 1);
+  }
+  const shared = Math.min(2, accounts.length);
+  for (const [fp, n] of holders) if (n < shared) holders.delete(fp);
+  return holders;
+}
+
+/**
  * Accounts signed up with the payment instruments that two or more of these accounts pay with
  * (its own, for one account): the pool they draw from. `paymentAccounts` counts sign-up records
  * per instrument.
@@ -101,14 +116,8 @@ export function cardPool(
   accounts: readonly AccountState[],
   paymentAccounts: ReadonlyMap<string, number>,
 ): number {
-  const holders = new Map<string, number>();
-  for (const a of accounts) {
-    const fp = a.paymentFp();
-    if (fp) holders.set(fp, (holders.get(fp) ?? 0) + 1);
-  }
   let total = 0;
-  const shared = Math.min(2, accounts.length);
-  for (const [fp, n] of holders) if (n >= shared) total += Math.max(n, paymentAccounts.get(fp) ?? 0);
+  for (const [fp, n] of sharedCards(accounts)) total += Math.max(n, paymentAccounts.get(fp) ?? 0);
   return total;
 }
 
@@ -121,15 +130,8 @@ export function cardCountries(
   paymentCountries: ReadonlyMap<string, readonly string[]> | undefined,
 ): number {
   if (paymentCountries === undefined) return 0;
-  const holders = new Map<string, number>();
-  for (const a of accounts) {
-    const fp = a.paymentFp();
-    if (fp) holders.set(fp, (holders.get(fp) ?? 0) + 1);
-  }
   let most = 0;
-  const shared = Math.min(2, accounts.length);
-  for (const [fp, n] of holders)
-    if (n >= shared) most = Math.max(most, paymentCountries.get(fp)?.length ?? 0);
+  for (const fp of sharedCards(accounts).keys()) most = Math.max(most, paymentCountries.get(fp)?.length ?? 0);
   return most;
 }
 
