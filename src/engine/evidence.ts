@@ -28,12 +28,16 @@ const LOAD_ACCOUNTS = 8;
 /** Most that shared sign-ups (programs, cards, waves) weigh when the members' addresses stay put. */
 const SIGNUP_ALONE = 0.4;
 /**
- * Countries from which the accounts on shared payment instruments connect (each from its own
- * consumer network) for the cards to count in full although every account keeps its address.
+ * Home countries (`AccountState#homeCountry`) of the accounts at work on one payment instrument
+ * for the card to count in full although every account keeps its address.
  */
 export const CARD_COUNTRIES = 5;
 /** Countries kept per payment instrument (`Engine#paymentCountries`): past this many, more say nothing new. */
 export const MAX_CARD_COUNTRIES = 8;
+
+/** "5 countries", or "8+ countries" once the count reaches what is kept per card. */
+export const cardCountriesText = (countries: number): string =>
+  `${countries}${countries >= MAX_CARD_COUNTRIES ? '+' : ''} countries`;
 
 function median(values: number[]): number {
   if (values.length === 0) return 0;
@@ -226,7 +230,7 @@ export function assessPool({
   const cardsAbroad = countries >= CARD_COUNTRIES && paymentInfra > 0;
   if (cardsAbroad)
     infraParts.push(
-      `the accounts at work on one of their payment instruments connect from consumer networks in ${countries >= MAX_CARD_COUNTRIES ? `${countries} or more` : countries} countries`,
+      `the accounts at work on one of their payment instruments connect from consumer networks in ${cardCountriesText(countries)}`,
     );
   else if (signupInfra >= 0.5 && addressInfra < 0.5)
     infraParts.push('but each account keeps to its own addresses, as people do');

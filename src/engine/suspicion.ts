@@ -3,7 +3,7 @@
 // harnesses ask for maximal outputs), so an account needs two or more before linking looks
 // for the others it works with.
 import { type AccountState, PROGRAM_CHANNELS } from './account-state.ts';
-import { CARD_COUNTRIES, MAX_CARD_COUNTRIES } from './evidence.ts';
+import { CARD_COUNTRIES, cardCountriesText } from './evidence.ts';
 
 export interface Suspicion {
   score: number;
@@ -123,9 +123,7 @@ export function accountSuspicion(a: AccountState, context: SuspicionContext): Su
     const countries = context.paymentCountries?.get(payment)?.length ?? 0;
     if (countries >= CARD_COUNTRIES) {
       score += 0.4;
-      traits.push(
-        `payment instrument shared by 3+ accounts at work in ${countries}${countries >= MAX_CARD_COUNTRIES ? '+' : ''} countries`,
-      );
+      traits.push(`payment instrument shared by 3+ accounts at work in ${cardCountriesText(countries)}`);
     } else {
       score += 0.15;
       traits.push('payment instrument shared by 3+ accounts');
