@@ -7,6 +7,9 @@
 //                   "static" or "ISP" proxies): no address changes to see.
 //   corpus-attacks  attack populations draw 80% of their first turns from the `distill` class of
 //                   a `--corpus` directory (simulate with `--corpus DIR`), not from our templates.
+//   own-cards       every attack account pays with a card of its own (one virtual card per
+//                   account, as card-issuing services sell them): no payment instrument shared.
+// Several variants combine with commas, e.g. --variant static-exits,own-cards.
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { checkScenario, loadScenario, type Scenario } from '../src/simulate/scenario.ts';
@@ -18,6 +21,9 @@ const VARIANTS: Record<string, (population: Scenario['populations'][number]) => 
   'corpus-attacks': (p) => {
     p.prompts.corpus = { classes: ['distill'], share: 0.8 };
   },
+  'own-cards': (p) => {
+    if (p.grouping) p.grouping.payment = 'account';
+  },
 };
 
 const { values } = parseArgs({
@@ -27,10 +33,11 @@ const { values } = parseArgs({
     out: { type: 'string' },
   },
 });
-const change = values.variant === undefined ? undefined : VARIANTS[values.variant];
-if (change === undefined || values.out === undefined) {
+const names = values.variant === undefined ? [] : values.variant.split(',');
+const changes = names.map((name) => VARIANTS[name]);
+if (names.length === 0 || changes.includes(undefined) || values.out === undefined) {
   process.stderr.write(
-    `usage: npx tsx scripts/scenario-variant.ts --variant ${Object.keys(VARIANTS).join('|')} --out FILE [--scenario NAME|FILE]\n`,
+    `usage: npx tsx scripts/scenario-variant.ts --variant ${Object.keys(VARIANTS).join('|')}[,…] --out FILE [--scenario NAME|FILE]\n`,
   );
   process.exit(2);
 }
@@ -43,10 +50,10 @@ const scenario = structuredClone(loaded.scenario);
 let changed = 0;
 for (const population of scenario.populations) {
   if (population.label !== 'attack') continue;
-  change(population);
+  for (const change of changes) change?.(population);
   changed++;
 }
-scenario.name = `${scenario.name}-${values.variant}`;
+scenario.name = `${scenario.name}-${names.join('-')}`;
 const checked = checkScenario(scenario);
 if (!checked.ok) {
   process.stderr.write(`scenario-variant: the variant is not a valid scenario: ${checked.reason}\n`);
