@@ -130,8 +130,10 @@ export class Engine {
         break;
       case 'enforcement': {
         const account = this.account(event.record.account_id);
-        if (event.record.action === 'ban') account.banned = true;
-        else if (event.record.action === 'reinstate') account.banned = false;
+        if (event.record.action === 'ban') {
+          account.banned = true;
+          this.linker.onBan(account);
+        } else if (event.record.action === 'reinstate') account.banned = false;
         else if (event.record.action === 'allowlist') this.linker.onAllowlist(account);
         break;
       }

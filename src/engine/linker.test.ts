@@ -46,6 +46,11 @@ interface Pool {
   params?: Record<string, number>;
   /** A phone's carrier: a new mobile address on every request, all from this one network (ASN). */
   carrier?: number;
+  /**
+   * Each account signs up through this channel with a card of its own, five minutes before its
+   * first request, and keeps one residential address ("static" proxies, or a person at home).
+   */
+  ownCards?: string;
 }
 
 /**
@@ -59,7 +64,9 @@ function traffic(pools: Pool[], days = 3): TrafficRecord[] {
     for (let a = 0; a < pool.accounts; a++) {
       const accountId = `${pool.name}-${String(a).padStart(2, '0')}`;
       let t = START + random() * 40 * MINUTE;
-      let signedUp = pool.card === undefined;
+      let signedUp = pool.card === undefined && pool.ownCards === undefined;
+      // Drawn without the random stream, which the other tests' traffic is made from.
+      const home = `${11 + a}.${(a * 37) % 250}.${(a * 91) % 250}.${1 + ((a * 53) % 250)}`;
       if (pool.working !== undefined) {
         const time = new Date(START - 24 * HOUR + a * MINUTE).toISOString();
         records.push({ type: 'account', time, account_id: accountId, payment_fp: pool.card! });
@@ -70,7 +77,13 @@ function traffic(pools: Pool[], days = 3): TrafficRecord[] {
         if (pool.runs(Math.floor((t - START) / HOUR))) {
           if (!signedUp) {
             const time = new Date(t - 5 * MINUTE).toISOString();
-            records.push({ type: 'account', time, account_id: accountId, payment_fp: pool.card! });
+            records.push({
+              type: 'account',
+              time,
+              account_id: accountId,
+              payment_fp: pool.card ?? `card-${accountId}`,
+              ...(pool.ownCards ? { signup_channel: pool.ownCards } : {}),
+            });
             signedUp = true;
           }
           const script = SCRIPTS[pool.scripts[Math.floor(random() * pool.scripts.length)]!]!;
@@ -82,7 +95,9 @@ function traffic(pools: Pool[], days = 3): TrafficRecord[] {
             model: 'claude-sonnet-4-5',
             client_ip: pool.ordinary
               ? `198.51.100.${1 + a}`
-              : `${11 + Math.floor(random() * 200)}.${Math.floor(random() * 250)}.${Math.floor(random() * 250)}.${1 + Math.floor(random() * 250)}`,
+              : pool.ownCards
+                ? home
+                : `${11 + Math.floor(random() * 200)}.${Math.floor(random() * 250)}.${Math.floor(random() * 250)}.${1 + Math.floor(random() * 250)}`,
             client_network: pool.ordinary ? 'business' : pool.carrier ? 'mobile' : 'residential',
             ...(pool.carrier ? { client_asn: pool.carrier } : {}),
             user_agent: pool.client?.agent ?? 'OpenAI/Python 1.54.0',
@@ -278,5 +293,33 @@ describe('linking by a client that mostly suspects use', () => {
     const { count } = analyse(traffic([pool(custom), { ...office, client: custom }]));
     expect(count('office')).toBe(0);
     expect(count('pool')).toBeLessThan(5);
+  });
+});
+
+describe('pools with a card per account behind addresses that stay put', () => {
+  // Nothing is shared but the script: no card, no rotating exits. Each account is new, signed up
+  // through a program and runs round the clock (three traits, 0.45: enough to join, not to seed).
+  const pool: Pool = {
+    name: 'pool',
+    accounts: 30,
+    scripts: [0, 1, 2, 3],
+    runs: always,
+    ownCards: 'education',
+  };
+
+  it('gathers the accounts that run one script into a campaign', () => {
+    const { poolsOf, count, reasons } = analyse(traffic([{ ...pool, params: { max_tokens: 2_048 } }]));
+    expect(count('pool')).toBeGreaterThanOrEqual(20);
+    expect([...poolsOf.values()].map((pools) => [...pools])).toEqual([['pool']]);
+    expect(reasons).toEqual([expect.stringMatching(/^\d+ accounts linked by shared prompt templates/)]);
+  });
+
+  it('leaves alone a class that signs up together and runs its course scripts in the day', () => {
+    // The same sign-ups and scripts, from people: each works nine to six, with ordinary limits.
+    const day = (hour: number) => hour % 24 >= 9 && hour % 24 < 18;
+    const { count } = analyse(
+      traffic([{ ...pool, name: 'class', runs: day, params: { max_tokens: 2_048 } }], 5),
+    );
+    expect(count('class')).toBe(0);
   });
 });

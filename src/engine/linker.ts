@@ -132,8 +132,7 @@ export class Linker {
   private runsLike(account: AccountState, campaign: CampaignState, nowMs: number): boolean {
     // A card the campaign has never paid with says this may be someone else's pool: let the
     // account prove itself through its own group at the next tick instead.
-    const payment = account.paymentFp();
-    if (payment !== null && campaign.payments.size > 0 && !campaign.payments.has(payment)) return false;
+    if (!this.paysLike(account, campaign.payments)) return false;
     const channel = account.signupChannel();
     const agent = account.userAgents.top(1)[0]?.key;
     // Logs without user agents: neither side has one, and absence proves nothing either way.
@@ -141,6 +140,40 @@ export class Linker {
     if (!(channel === null || campaign.channels.has(channel)) || !agentFits) return false;
     const member = campaign.accounts.values().next().value;
     return member === undefined || this.scheduleFit(account, this.groups.find(member), nowMs) >= 0;
+  }
+
+  /**
+   * A ban is news about the account (its `banned` trait): it is judged again at the next tick,
+   * though a banned account makes no more requests to put it there.
+   */
+  onBan(account: AccountState): void {
+    if (!account.flagged && !account.allowlisted) this.changed.add(account);
+  }
+
+  /**
+   * Whether the account pays as accounts paying with `cards` do: with one of those cards, or,
+   * where those are cards of one account each (some operators buy a virtual card for each
+   * account), with a card of its own. A card of its own beside accounts that share theirs, or a
+   * shared card none of them uses, says it is someone else's.
+   */
+  private paysLike(account: AccountState, cards: ReadonlySet<string>): boolean {
+    const payment = account.paymentFp();
+    if (payment === null || cards.size === 0 || cards.has(payment)) return true;
+    const holders = (card: string) => this.context.paymentAccounts.get(card) ?? 0;
+    if (holders(payment) >= 2) return false;
+    let own = 0;
+    for (const card of cards) if (holders(card) <= 1) own += 1;
+    return own * 2 > cards.size;
+  }
+
+  /** The payment instruments of a group's accounts (of a sample, for a large group). */
+  private groupCards(root: string): Set<string> {
+    const cards = new Set<string>();
+    for (const member of this.sampleAccounts(this.groups.members(root), SAMPLE)) {
+      const card = member.paymentFp();
+      if (card !== null) cards.add(card);
+    }
+    return cards;
   }
 
   onAllowlist(account: AccountState): void {
@@ -289,11 +322,18 @@ export class Linker {
     // spread over several groups splits each template's vote between them, and logs without
     // sign-up records give no payment or wave votes: an account that shares most of its linking
     // templates, and at least three, with one group still belongs with it.
-    if ((votes.get(best) ?? 0) < 2 && shared < Math.max(3, Math.ceil(linkingTemplates / 2))) return;
+    const byScript = shared >= Math.max(3, Math.ceil(linkingTemplates / 2));
+    if ((votes.get(best) ?? 0) < 2 && !byScript) return;
     if (campaignsOnly) {
-      // A weaker suspect joins only a campaign it also pays, signs up and connects like.
+      // A weaker suspect joins a campaign only if it also pays, signs up and connects like it,
+      // and another group only on a shared script (most of its linking templates, three or more,
+      // used mostly by suspects) if it pays like that group. Pools that pay with a card per
+      // account from addresses that stay put have few members strong enough to seed, and would
+      // otherwise never gather.
       const campaign = this.campaigns.get(this.rootCampaign.get(best) ?? '');
-      if (!campaign || !this.runsLike(account, campaign, nowMs)) return;
+      if (campaign) {
+        if (!this.runsLike(account, campaign, nowMs)) return;
+      } else if (!byScript || !this.paysLike(account, this.groupCards(best))) return;
     }
     this.groups.union(account.id, best);
   }
