@@ -15,6 +15,8 @@ export interface GroupAssessment {
   score: number;
   families: Family[];
   accounts: number;
+  /** Median of the members' settled daily request rates: the share of work a pool's scheduler gives each. */
+  dailyRate: number;
 }
 
 const HOUR_MS = 3_600_000;
@@ -282,7 +284,7 @@ export function assessPool({
     (s) => s >= 0.5,
   ).length;
   const score = strong >= 2 ? byName.pool * clamp01(support / 0.6) : byName.pool * Math.min(0.45, support);
-  return { score: clamp01(score), families, accounts: totalAccounts };
+  return { score: clamp01(score), families, accounts: totalAccounts, dailyRate: median(rates) };
 }
 
 export function evidenceLines(assessment: GroupAssessment): string[] {

@@ -51,6 +51,8 @@ interface Pool {
    * first request, and keeps one residential address ("static" proxies, or a person at home).
    */
   ownCards?: string;
+  /** Minutes between requests, at random between the two; by default 20 to 60. */
+  every?: [number, number];
 }
 
 /**
@@ -108,7 +110,8 @@ function traffic(pools: Pool[], days = 3): TrafficRecord[] {
             params: pool.params ?? (pool.ordinary ? { max_tokens: 1_024 } : { max_tokens: 64_000, n: 4 }),
           });
         }
-        t += (20 + random() * 40) * MINUTE;
+        const [least, most] = pool.every ?? [20, 60];
+        t += (least + random() * (most - least)) * MINUTE;
       }
     }
   }
@@ -312,6 +315,22 @@ describe('pools with a card per account behind addresses that stay put', () => {
     expect(count('pool')).toBeGreaterThanOrEqual(20);
     expect([...poolsOf.values()].map((pools) => [...pools])).toEqual([['pool']]);
     expect(reasons).toEqual([expect.stringMatching(/^\d+ accounts linked by shared prompt templates/)]);
+  });
+
+  it('leaves out an evaluation harness that runs the same script at many times their volume', () => {
+    // A lab's new harness account, signed up through a research program, runs round the clock:
+    // the same three traits, but a request every minute or two where each pool account makes
+    // one or two an hour.
+    const harness: Pool = {
+      ...pool,
+      name: 'harness',
+      accounts: 1,
+      ownCards: 'research_program',
+      every: [1, 2],
+    };
+    const { count } = analyse(traffic([{ ...pool, params: { max_tokens: 2_048 } }, harness]));
+    expect(count('pool')).toBeGreaterThanOrEqual(20);
+    expect(count('harness')).toBe(0);
   });
 
   it('leaves alone a class that signs up together and runs its course scripts in the day', () => {

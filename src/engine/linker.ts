@@ -44,6 +44,16 @@ export interface CampaignState {
 }
 
 const SAMPLE = 256;
+/**
+ * Most times a group's median daily rate that an account joining it by its templates may
+ * work at: a load balancer keeps a pool's accounts within a few tens of percent of each other.
+ */
+const LOAD_FIT = 4;
+
+/** Whether the account's daily volume is a share of work such a group gives its accounts. */
+function fitsLoad(account: AccountState, groupDailyRate: number): boolean {
+  return groupDailyRate <= 0 || account.settledDailyRate() <= LOAD_FIT * groupDailyRate;
+}
 const WAVE_MS = 15 * 60_000;
 /** How long the first suspect on a shared card waits for its card-mates before linking otherwise. */
 const CARD_WAIT_MS = 24 * 3_600_000;
@@ -133,6 +143,9 @@ export class Linker {
     // A card the campaign has never paid with says this may be someone else's pool: let the
     // account prove itself through its own group at the next tick instead.
     if (!this.paysLike(account, campaign.payments)) return false;
+    // A pool's scheduler gives each account a like share of the work; an account that does many
+    // times that share (an evaluation harness that runs the same public questions) is not one.
+    if (!fitsLoad(account, campaign.assessment.dailyRate)) return false;
     const channel = account.signupChannel();
     const agent = account.userAgents.top(1)[0]?.key;
     // Logs without user agents: neither side has one, and absence proves nothing either way.
@@ -164,6 +177,15 @@ export class Linker {
     let own = 0;
     for (const card of cards) if (holders(card) <= 1) own += 1;
     return own * 2 > cards.size;
+  }
+
+  /** `fitsLoad` against the median daily rate of a group's accounts (of a sample). */
+  private fitsGroupLoad(account: AccountState, root: string): boolean {
+    const rates = this.sampleAccounts(this.groups.members(root), SCHEDULE_SAMPLE)
+      .filter((a) => a.activeDays >= 1)
+      .map((a) => a.settledDailyRate())
+      .sort((a, b) => a - b);
+    return rates.length === 0 || fitsLoad(account, rates[rates.length >> 1] as number);
   }
 
   /** The payment instruments of a group's accounts (of a sample, for a large group). */
@@ -333,7 +355,12 @@ export class Linker {
       const campaign = this.campaigns.get(this.rootCampaign.get(best) ?? '');
       if (campaign) {
         if (!this.runsLike(account, campaign, nowMs)) return;
-      } else if (!byScript || !this.paysLike(account, this.groupCards(best))) return;
+      } else if (
+        !byScript ||
+        !this.paysLike(account, this.groupCards(best)) ||
+        !this.fitsGroupLoad(account, best)
+      )
+        return;
     }
     this.groups.union(account.id, best);
   }
