@@ -76,6 +76,11 @@ function largestWave(createdMs: number[], windowMs: number): number {
   return best;
 }
 
+/** The settled daily request rates of the accounts active on a day or more. */
+export function dailyRates(accounts: readonly AccountState[]): number[] {
+  return accounts.filter((a) => a.activeDays >= 1).map((a) => a.settledDailyRate());
+}
+
 export interface PoolInput {
   /** Accounts of the group (a sample when the group is large). */
   members: AccountState[];
@@ -247,7 +252,7 @@ export function assessPool({
     reason: infraParts.join('; ') || 'ordinary infrastructure',
   });
 
-  const rates = accounts.filter((a) => a.activeDays >= 1).map((a) => a.settledDailyRate());
+  const rates = dailyRates(accounts);
   const cv = spread(rates);
   // Counts of a few requests differ by chance alone (a count of 4 has a spread of 0.5), so the
   // spread is judged once most members have made enough requests (leaving out the ones that have

@@ -308,10 +308,11 @@ describe('pools with a card per account behind addresses that stay put', () => {
     scripts: [0, 1, 2, 3],
     runs: always,
     ownCards: 'education',
+    params: { max_tokens: 2_048 },
   };
 
   it('gathers the accounts that run one script into a campaign', () => {
-    const { poolsOf, count, reasons } = analyse(traffic([{ ...pool, params: { max_tokens: 2_048 } }]));
+    const { poolsOf, count, reasons } = analyse(traffic([pool]));
     expect(count('pool')).toBeGreaterThanOrEqual(20);
     expect([...poolsOf.values()].map((pools) => [...pools])).toEqual([['pool']]);
     expect(reasons).toEqual([expect.stringMatching(/^\d+ accounts linked by shared prompt templates/)]);
@@ -328,7 +329,7 @@ describe('pools with a card per account behind addresses that stay put', () => {
       ownCards: 'research_program',
       every: [1, 2],
     };
-    const { count } = analyse(traffic([{ ...pool, params: { max_tokens: 2_048 } }, harness]));
+    const { count } = analyse(traffic([pool, harness]));
     expect(count('pool')).toBeGreaterThanOrEqual(20);
     expect(count('harness')).toBe(0);
   });
@@ -336,9 +337,7 @@ describe('pools with a card per account behind addresses that stay put', () => {
   it('leaves alone a class that signs up together and runs its course scripts in the day', () => {
     // The same sign-ups and scripts, from people: each works nine to six, with ordinary limits.
     const day = (hour: number) => hour % 24 >= 9 && hour % 24 < 18;
-    const { count } = analyse(
-      traffic([{ ...pool, name: 'class', runs: day, params: { max_tokens: 2_048 } }], 5),
-    );
+    const { count } = analyse(traffic([{ ...pool, name: 'class', runs: day }], 5));
     expect(count('class')).toBe(0);
   });
 });

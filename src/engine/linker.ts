@@ -9,6 +9,7 @@ import {
   assessPool,
   cardCountries,
   cardPool,
+  dailyRates,
   evidenceLines,
   type GroupAssessment,
   MIN_POOL,
@@ -49,11 +50,6 @@ const SAMPLE = 256;
  * work at: a load balancer keeps a pool's accounts within a few tens of percent of each other.
  */
 const LOAD_FIT = 4;
-
-/** Whether the account's daily volume is a share of work such a group gives its accounts. */
-function fitsLoad(account: AccountState, groupDailyRate: number): boolean {
-  return groupDailyRate <= 0 || account.settledDailyRate() <= LOAD_FIT * groupDailyRate;
-}
 const WAVE_MS = 15 * 60_000;
 /** How long the first suspect on a shared card waits for its card-mates before linking otherwise. */
 const CARD_WAIT_MS = 24 * 3_600_000;
@@ -70,6 +66,11 @@ const MIN_CLIENT_ACCOUNTS = 5;
  * a few ordinary users too, while a custom client is used by no one else.
  */
 const CLIENT_SUSPECT_SHARE = 0.6;
+
+/** Whether the account's daily volume is a share of work such a group gives its accounts. */
+function fitsLoad(account: AccountState, groupDailyRate: number): boolean {
+  return groupDailyRate <= 0 || account.settledDailyRate() <= LOAD_FIT * groupDailyRate;
+}
 
 export class Linker {
   readonly campaigns = new Map<string, CampaignState>();
@@ -181,10 +182,9 @@ export class Linker {
 
   /** `fitsLoad` against the median daily rate of a group's accounts (of a sample). */
   private fitsGroupLoad(account: AccountState, root: string): boolean {
-    const rates = this.sampleAccounts(this.groups.members(root), SCHEDULE_SAMPLE)
-      .filter((a) => a.activeDays >= 1)
-      .map((a) => a.settledDailyRate())
-      .sort((a, b) => a - b);
+    const rates = dailyRates(this.sampleAccounts(this.groups.members(root), SCHEDULE_SAMPLE)).sort(
+      (a, b) => a - b,
+    );
     return rates.length === 0 || fitsLoad(account, rates[rates.length >> 1] as number);
   }
 
