@@ -94,8 +94,11 @@ describe('hydrawatch eval', () => {
       'json',
     );
     const report = JSON.parse(result.stdout) as EvalReport;
-    expect(report.version).toBe('1.0.0');
+    expect(report.version).toBe('1.1.0');
     expect(report.accounts.falsePositiveRate).toBe(0.5);
+    expect(report.ranking.atFalsePositiveRate.map((p) => p.budget)).toEqual([0, 0.001, 0.01]);
+    expect(report.ranking.auc).toBeGreaterThanOrEqual(0);
+    expect(report.ranking.auc).toBeLessThanOrEqual(1);
     expect(report.timeToDetect.source).toBeNull();
   });
 

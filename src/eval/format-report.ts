@@ -82,6 +82,19 @@ function accountsSection(report: EvalReport): string[] {
   ];
 }
 
+function rankingSection(report: EvalReport): string[] {
+  const r = report.ranking;
+  const points = r.atFalsePositiveRate.map((p) => {
+    const at = Number.isFinite(p.threshold) ? `score >= ${p.threshold.toFixed(3)}` : 'no threshold';
+    return `${formatPercent(p.recall)} at ${formatPercent(p.budget)} (${at}, ${count(p.falsePositives)} benign)`;
+  });
+  return [
+    'Score ranking (each threshold the lowest whose benign false-positive rate is within the budget)',
+    `  recall ${points.join('; ')}`,
+    `  ROC AUC ${fixed(r.auc)}`,
+  ];
+}
+
 function groupingSection(report: EvalReport): string[] {
   const g = report.grouping;
   const rows = g.operators.map((o) => [
@@ -167,6 +180,7 @@ export function formatReport(report: EvalReport): string {
     [`Hydrawatch eval (report format ${report.version})`],
     inputsSection(report),
     accountsSection(report),
+    rankingSection(report),
     groupingSection(report),
     timeToDetectSection(report),
     respawnSection(report),

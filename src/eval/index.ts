@@ -23,9 +23,13 @@ export {
 export { adjustedRandIndex, type Distribution, distribution, purity, quantile, rate } from './metrics.ts';
 export {
   type OperatingPoint,
+  RANKING_BUDGETS,
   recallAtFalsePositiveRate,
+  rocAuc,
   type ScoredAccount,
+  type ScoreRanking,
   scoredAccounts,
+  scoreRanking,
 } from './operating-point.ts';
 export {
   formatProblem,

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { AccountVerdict, LabelRecord } from '../contract/outputs.ts';
-import { recallAtFalsePositiveRate, type ScoredAccount, scoredAccounts } from './operating-point.ts';
+import {
+  recallAtFalsePositiveRate,
+  rocAuc,
+  type ScoredAccount,
+  scoredAccounts,
+  scoreRanking,
+} from './operating-point.ts';
 import { scoreAccounts } from './score-accounts.ts';
 
 const a = (score: number): ScoredAccount => ({ label: 'attack', score });
@@ -65,5 +71,40 @@ describe('recallAtFalsePositiveRate', () => {
 
   it('rejects a budget outside 0..1', () => {
     expect(() => recallAtFalsePositiveRate([], 2)).toThrow(RangeError);
+  });
+});
+
+describe('rocAuc and scoreRanking', () => {
+  it('counts the attack-benign pairs the scores order rightly, ties as half', () => {
+    // 4 attack x 5 benign = 20 pairs. Attack 0.9 beats all 5, 0.8 and 0.6 beat 4, 0.3 beats 2.
+    const accounts = [a(0.9), a(0.8), a(0.6), a(0.3), b(0.85), b(0.5), b(0.4), b(0.2), b(0.1)];
+    expect(rocAuc(accounts)).toBeCloseTo(15 / 20, 12);
+    // A tie between an attack and a benign account is half a pair either way.
+    expect(rocAuc([a(0.5), b(0.5)])).toBe(0.5);
+    expect(rocAuc([a(0.5), a(0.2), b(0.5), b(0.1)])).toBeCloseTo((1.5 + 1) / 4, 12);
+    // Perfect and reversed rankings; unscored accounts rank last, below any score.
+    expect(rocAuc([a(0.2), b(0.1), b(Number.NEGATIVE_INFINITY)])).toBe(1);
+    expect(rocAuc([a(Number.NEGATIVE_INFINITY), b(0)])).toBe(0);
+    expect(rocAuc([a(0.5)])).toBeNull();
+    expect(rocAuc([b(0.5)])).toBeNull();
+  });
+
+  it('gives recall at each benign budget and the AUC, whatever the verdicts flag', () => {
+    // 1,000 benign accounts: one above every attack account, nine more between the attack scores.
+    const benign = [
+      b(0.95),
+      ...Array.from({ length: 9 }, () => b(0.35)),
+      ...Array.from({ length: 990 }, () => b(0)),
+    ];
+    const attack = [a(0.9), a(0.4), a(0.3), a(0.1)];
+    const ranking = scoreRanking([...attack, ...benign]);
+    expect(ranking.atFalsePositiveRate.map((p) => [p.budget, p.recall, p.falsePositives])).toEqual([
+      [0, 0, 0],
+      [0.001, 0.5, 1],
+      [0.01, 1, 10],
+    ]);
+    expect(ranking.atFalsePositiveRate.map((p) => p.threshold)).toEqual([Number.POSITIVE_INFINITY, 0.4, 0.1]);
+    // Pairs won: 0.9 and 0.4 beat all but the 0.95, 0.3 and 0.1 only the 990 zeros.
+    expect(ranking.auc).toBeCloseTo((999 + 999 + 990 + 990) / 4000, 12);
   });
 });

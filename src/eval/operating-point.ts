@@ -75,3 +75,73 @@ export function recallAtFalsePositiveRate(
   }
   return best;
 }
+
+/**
+ * Probability that a random attack account scores above a random benign one (ties count half):
+ * the area under the ROC curve, over the whole ranking rather than at one threshold. Labelled
+ * accounts without a verdict rank last (-Infinity). Null without both attack and benign accounts.
+ */
+export function rocAuc(accounts: readonly ScoredAccount[]): number | null {
+  const benign = accounts
+    .filter((a) => a.label !== 'attack')
+    .map((a) => a.score)
+    .sort((a, b) => a - b);
+  const attack = accounts.length - benign.length;
+  if (attack === 0 || benign.length === 0) return null;
+  let wins = 0;
+  for (const a of accounts) {
+    if (a.label !== 'attack') continue;
+    const below = firstAtLeast(benign, a.score);
+    const tied = firstAbove(benign, a.score) - below;
+    wins += below + tied / 2;
+  }
+  return wins / (attack * benign.length);
+}
+
+/** Index of the first value >= x in ascending `sorted`. */
+function firstAtLeast(sorted: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((sorted[mid] as number) < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Index of the first value > x in ascending `sorted`. */
+function firstAbove(sorted: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((sorted[mid] as number) <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Benign false-positive rates at which `scoreRanking` reports recall. */
+export const RANKING_BUDGETS = [0, 0.001, 0.01] as const;
+
+export interface ScoreRanking {
+  /** Recall at the most permissive threshold within each budget of `RANKING_BUDGETS`. */
+  atFalsePositiveRate: (OperatingPoint & { budget: number })[];
+  /** `rocAuc` of the verdicts' scores. */
+  auc: number | null;
+}
+
+/**
+ * How the verdicts' scores rank the labelled accounts, whatever their `flagged` says: what a
+ * user who sets their own threshold (to challenge, say, rather than ban) would get.
+ */
+export function scoreRanking(accounts: readonly ScoredAccount[]): ScoreRanking {
+  return {
+    atFalsePositiveRate: RANKING_BUDGETS.map((budget) => ({
+      budget,
+      ...recallAtFalsePositiveRate(accounts, budget),
+    })),
+    auc: rocAuc(accounts),
+  };
+}

@@ -11,11 +11,15 @@ import {
   type TimeToDetect,
   timeToDetect,
 } from './latency.ts';
+import { type ScoreRanking, scoredAccounts, scoreRanking } from './operating-point.ts';
 import { type InputFile, type InputProblem, readCampaigns, readLabels, readVerdicts } from './read-inputs.ts';
 import { type AccountScores, type ScoreAccountsOptions, scoreAccounts } from './score-accounts.ts';
 
-/** Version of the report format; bumped on any change to the shape of `EvalReport`. */
-export const EVAL_REPORT_VERSION = '1.0.0';
+/**
+ * Version of the report format; bumped on any change to the shape of `EvalReport`
+ * (1.1.0 added `ranking`).
+ */
+export const EVAL_REPORT_VERSION = '1.1.0';
 
 export interface InputSummary {
   file: string;
@@ -36,6 +40,8 @@ export interface EvalReport {
   /** The first problems found in each input (all are counted in `inputs.*.rejected`). */
   problems: InputProblem[];
   accounts: AccountScores;
+  /** How the verdicts' scores rank the labelled accounts, apart from their `flagged` field. */
+  ranking: ScoreRanking;
   grouping: GroupingScores;
   timeToDetect: TimeToDetect;
   respawn: RespawnLatency;
@@ -71,12 +77,13 @@ function verdictFirstSeen(verdicts: readonly AccountVerdict[]): Map<string, numb
 export function scoreInputs(
   inputs: ScoreInputs,
   options: ScoreAccountsOptions = {},
-): Pick<EvalReport, 'accounts' | 'grouping' | 'timeToDetect' | 'respawn'> {
+): Pick<EvalReport, 'accounts' | 'ranking' | 'grouping' | 'timeToDetect' | 'respawn'> {
   const { labels, verdicts } = inputs;
   const events = inputs.events ?? null;
   const fallback = events ? null : verdictFirstSeen(verdicts);
   return {
     accounts: scoreAccounts(labels, verdicts, options),
+    ranking: scoreRanking(scoredAccounts(labels, verdicts)),
     grouping: scoreGrouping(labels, verdicts, inputs.campaigns ?? null, options),
     timeToDetect: events
       ? timeToDetect(labels, verdicts, events.firstRequestAt, 'events', options)
