@@ -6,6 +6,7 @@ import type { TrafficRecord } from '../contract/events.ts';
 import { Engine } from './engine.ts';
 import { project } from './facts.ts';
 import { HOUR, MINUTE, rng, START } from './test-support/synthetic.ts';
+import { accountVerdicts } from './verdicts.ts';
 
 const SCRIPTS = [
   'Write a Python function that parses the nginx access log at {n} and returns error counts grouped by upstream service',
@@ -339,5 +340,47 @@ describe('pools with a card per account behind addresses that stay put', () => {
     const day = (hour: number) => hour % 24 >= 9 && hour % 24 < 18;
     const { count } = analyse(traffic([{ ...pool, name: 'class', runs: day }], 5));
     expect(count('class')).toBe(0);
+  });
+});
+
+describe('verdicts of accounts no pool was linked to', () => {
+  it("ranks a lone account with a pool member's traits above ordinary users, below the flag line", () => {
+    // One account of a pool that shares nothing with its others: its own card and address, a
+    // startup-program sign-up minutes before work starts, maximal outputs round the clock.
+    const lone: Pool = {
+      name: 'lone',
+      accounts: 1,
+      scripts: [0, 4, 9],
+      runs: always,
+      ownCards: 'startup_program',
+    };
+    const office: Pool = {
+      name: 'office',
+      accounts: 6,
+      scripts: [2, 8],
+      runs: (h) => h % 24 >= 8 && h % 24 < 18,
+      ordinary: true,
+    };
+    const engine = new Engine();
+    for (const record of traffic([lone, office])) engine.push(project(record));
+    engine.finish();
+    const verdicts = new Map([...accountVerdicts(engine)].map((v) => [v.account_id, v]));
+    const suspect = verdicts.get('lone-00')!;
+    expect(suspect.flagged).toBe(false);
+    expect(suspect.campaign_id).toBeNull();
+    expect(suspect.score).toBeGreaterThan(0.2);
+    expect(suspect.score).toBeLessThan(0.5);
+    expect(suspect.reasons).toEqual([
+      expect.stringMatching(/^not flagged: no pool was linked to it; its own traits: /),
+    ]);
+    expect(suspect.reasons[0]).toMatch(/round the clock/);
+    expect(suspect.reasons[0]).toMatch(/signed up through startup program/);
+    const users = [...verdicts.values()].filter((v) => v.account_id.startsWith('office-'));
+    expect(users).toHaveLength(6);
+    for (const user of users) {
+      expect(user.flagged).toBe(false);
+      expect(user.reasons).toEqual([]);
+      expect(user.score).toBeLessThan(suspect.score / 2);
+    }
   });
 });

@@ -4,27 +4,65 @@ import type { AccountVerdict, Campaign } from '../contract/outputs.ts';
 import type { AccountState } from './account-state.ts';
 import type { Engine } from './engine.ts';
 import { evidenceLines } from './evidence.ts';
+import { accountSuspicion, type Suspicion } from './suspicion.ts';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
-/** Risk of an account outside any campaign: its own extraction traits, kept below the flag line. */
-function standaloneRisk(a: AccountState): number {
+/** The flag line: a flagged account scores 0.5 or more, any other account less. */
+const FLAG_LINE = 0.5;
+/** Most an account outside any campaign can score, just under the flag line. */
+const MAX_UNFLAGGED = 0.49;
+
+/**
+ * Risk of an account outside any campaign, kept below the flag line: its own extraction traits
+ * (reasoning-trace and harvesting requests, rotating consumer addresses), plus, when it has two or
+ * more, the weight of its pool-member traits (suspicion.ts; a weight of 0.9 or more counts in
+ * full). A list sorted by score then puts first the accounts most like a pool's that no pool was
+ * linked to: those to challenge or watch, not to ban.
+ */
+function unflaggedRisk(a: AccountState, suspicion: Suspicion): number {
   const consumer = a.requests === 0 ? 0 : a.consumerRequests / a.requests;
   const traits = [a.share(a.elicitationHits), a.share(a.harvestHits), a.ipRotation() * consumer];
-  return 0.45 * (traits.reduce((x, y) => x + y, 0) / traits.length);
+  const own = 0.45 * (traits.reduce((x, y) => x + y, 0) / traits.length);
+  return Math.min(MAX_UNFLAGGED, own + poolTraitsRisk(suspicion));
+}
+
+/** The pool-member traits' part of `unflaggedRisk`: none for fewer than two traits. */
+function poolTraitsRisk(suspicion: Suspicion): number {
+  return suspicion.traits.length >= 2 ? 0.45 * Math.min(1, suspicion.score / 0.9) : 0;
+}
+
+/** Why an account outside any campaign scores what it does, when its pool-member traits count. */
+function unflaggedReasons(a: AccountState, suspicion: Suspicion): string[] {
+  if (a.allowlisted) return ['allowlisted by an enforcement record'];
+  if (poolTraitsRisk(suspicion) === 0) return [];
+  return [`not flagged: no pool was linked to it; its own traits: ${suspicion.traits.join('; ')}`];
 }
 
 export function accountVerdict(engine: Engine, a: AccountState): AccountVerdict {
   const campaign = a.campaignId ? engine.linker.campaigns.get(a.campaignId) : undefined;
   const flagged = a.flagged && campaign !== undefined;
+  if (flagged)
+    return {
+      account_id: a.id,
+      flagged,
+      score: round(FLAG_LINE + (1 - FLAG_LINE) * campaign.score),
+      campaign_id: campaign.id,
+      first_flagged_at: a.firstFlaggedMs !== null ? iso(a.firstFlaggedMs) : null,
+      reasons: a.reasons,
+    };
+  const suspicion = accountSuspicion(a, {
+    paymentAccounts: engine.paymentAccounts,
+    paymentCountries: engine.paymentCountries,
+  });
   return {
     account_id: a.id,
     flagged,
-    score: round(flagged ? 0.5 + 0.5 * campaign.score : standaloneRisk(a)),
-    campaign_id: flagged ? campaign.id : null,
-    first_flagged_at: flagged && a.firstFlaggedMs !== null ? iso(a.firstFlaggedMs) : null,
-    reasons: flagged ? a.reasons : a.allowlisted ? ['allowlisted by an enforcement record'] : [],
+    score: round(unflaggedRisk(a, suspicion)),
+    campaign_id: null,
+    first_flagged_at: null,
+    reasons: unflaggedReasons(a, suspicion),
   };
 }
 
