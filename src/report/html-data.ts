@@ -4,7 +4,8 @@ import type { AccountVerdict, Campaign } from '../contract/outputs.ts';
 import { ACTIVITY_BUCKET_MS, type AccountState } from '../engine/account-state.ts';
 import type { AnalysisResult } from '../engine/analyze.ts';
 
-export const REPORT_VERSION = '1.0.0';
+/** The report's format: 1.1.0 added the accounts to watch. */
+export const REPORT_VERSION = '1.1.0';
 
 export const REPORT_LIMITS = {
   campaigns: 50,
@@ -14,6 +15,8 @@ export const REPORT_LIMITS = {
   contrastRows: 40,
   /** Raster columns; longer runs merge 6-hour buckets so the page stays light. */
   columns: 180,
+  /** Unflagged accounts listed to watch, highest score first. */
+  watch: 50,
 } as const;
 
 /** `campaigns.json` entries carry `detected_at` beyond the contract's minimum. */
@@ -87,10 +90,30 @@ export interface ReportView {
   trafficLastMs: number | null;
   campaigns: CampaignView[];
   campaignsLeftOut: number;
+  /**
+   * Unflagged accounts whose verdict gives reasons (pool-member traits without a pool; not those
+   * an allowlist cleared), highest score first, capped at `REPORT_LIMITS.watch`.
+   */
+  watch: AccountVerdict[];
+  /** All such accounts, listed or not. */
+  watchTotal: number;
   chart: ChartData;
 }
 
 const dominantTemplate = (a: AccountState | undefined): string | null => a?.templates.top(1)[0]?.key ?? null;
+
+/**
+ * Unflagged accounts whose verdict gives reasons, that is pool-member traits without a pool
+ * (docs/engine.md#reasons), leaving out those an allowlist cleared; highest score first.
+ */
+export function accountsToWatch(result: AnalysisResult): AccountVerdict[] {
+  return result.accounts
+    .filter(
+      (v) =>
+        !v.flagged && v.reasons.length > 0 && result.engine.accounts.get(v.account_id)?.allowlisted !== true,
+    )
+    .sort((a, b) => b.score - a.score || a.account_id.localeCompare(b.account_id));
+}
 
 /** Shares `budget` rows among groups one at a time, so small campaigns are not crowded out. */
 function shareRows(sizes: number[], budget: number): number[] {
@@ -244,11 +267,15 @@ export function buildView(result: AnalysisResult): ReportView {
     };
   });
 
+  const watch = accountsToWatch(result);
+
   return {
     trafficFirstMs: hasTime ? firstMs : null,
     trafficLastMs: hasTime ? lastMs : null,
     campaigns,
     campaignsLeftOut: result.campaigns.length - campaigns.length,
+    watch: watch.slice(0, REPORT_LIMITS.watch),
+    watchTotal: watch.length,
     chart: {
       version: REPORT_VERSION,
       startMs: firstBucket * ACTIVITY_BUCKET_MS,

@@ -8,6 +8,7 @@ import type { AccountVerdict, Campaign } from '../contract/outputs.ts';
 import { escapeHtml, renderReport, scriptJson, writeReport } from './html.ts';
 import { REPORT_LIMITS } from './html-data.ts';
 import { HOSTILE_ID, HOSTILE_REASON, sampleRun } from './html-fixture.ts';
+import { formatSummary } from './summary.ts';
 
 const embedded = (html: string) => {
   const match = /<script type="application\/json" id="hw-data">(.*?)<\/script>/s.exec(html);
@@ -69,6 +70,41 @@ describe('renderReport', () => {
     expect(html).not.toMatch(/\s(src|href)="(https?:)?\/\//);
   });
 
+  it('lists unflagged accounts with pool-member traits to watch, highest score first, escaped', () => {
+    const watched = (account_id: string, score: number, reasons: string[]): AccountVerdict => ({
+      account_id,
+      flagged: false,
+      score,
+      campaign_id: null,
+      first_flagged_at: null,
+      reasons,
+    });
+    const page = renderReport({
+      ...result,
+      accounts: [
+        ...result.accounts,
+        watched('lone-2', 0.22, ['not flagged: no pool was linked to it; its own traits: banned; new']),
+        watched('lone-1', 0.31, [HOSTILE_REASON]),
+        watched('quiet', 0.05, []),
+      ],
+    });
+    const section = page.slice(
+      page.indexOf('id="watch"'),
+      page.indexOf('</section>', page.indexOf('id="watch"')),
+    );
+    expect(section).toContain('Accounts to watch');
+    expect(section.indexOf('lone-1')).toBeGreaterThan(0);
+    expect(section.indexOf('lone-1')).toBeLessThan(section.indexOf('lone-2'));
+    expect(section).toContain('0.31');
+    expect(section).toContain('its own traits: banned; new');
+    expect(section).toContain(escapeHtml(HOSTILE_REASON));
+    expect(section).not.toContain('<img');
+    // Flagged accounts and unflagged ones without reasons are not listed.
+    expect(section).not.toContain('quiet');
+    expect(section).not.toContain('pool-a');
+    expect(html).toContain('No unflagged account carries the traits of a pool member.');
+  });
+
   it('renders an empty run without failing', () => {
     const empty = { ...result, accounts: [], campaigns: [] };
     expect(renderReport(empty)).toContain('No campaigns were found');
@@ -111,6 +147,17 @@ describe('caps for big runs', () => {
     const contrast = data.groups.find((g) => g.kind === 'contrast')!;
     expect(contrast.rows).toHaveLength(REPORT_LIMITS.contrastRows);
     expect(contrast.total).toBe(403);
+    // Accounts to watch: the top ones listed, the rest counted.
+    const lone = Array.from({ length: REPORT_LIMITS.watch + 7 }, (_, i) => ({
+      account_id: `lone-${i}`,
+      flagged: false,
+      score: 0.3,
+      campaign_id: null,
+      first_flagged_at: null,
+      reasons: ['not flagged: no pool was linked to it; its own traits: banned; new'],
+    }));
+    const watched = renderReport({ ...result, accounts: [...result.accounts, ...lone] });
+    expect(watched).toContain('7 more accounts to watch not listed here');
   });
 });
 
@@ -130,5 +177,27 @@ describe('writeReport', () => {
     const path = join(dir, 'nested', 'report.html');
     expect(writeReport(sampleRun(), path)).toBe(path);
     expect(readFileSync(path, 'utf8')).toMatch(/^<!doctype html>/);
+  });
+});
+
+describe('formatSummary', () => {
+  it('counts the accounts to watch, and says nothing of them when there are none', () => {
+    const result = sampleRun();
+    expect(formatSummary(result)).not.toContain('to watch');
+    const lone: AccountVerdict = {
+      account_id: 'lone',
+      flagged: false,
+      score: 0.3,
+      campaign_id: null,
+      first_flagged_at: null,
+      reasons: ['not flagged: no pool was linked to it; its own traits: banned; new'],
+    };
+    const text = formatSummary({
+      ...result,
+      accounts: [...result.accounts, lone, { ...lone, account_id: 'two' }],
+    });
+    expect(text).toContain(
+      "2 accounts not flagged carry a pool member's traits with no pool linked: to watch",
+    );
   });
 });

@@ -128,6 +128,26 @@ ${accountTable(view)}
 </article>`;
 }
 
+/** Unflagged accounts with pool-member traits: to challenge or watch, not to ban. */
+function watchSection(view: ReportView): string {
+  const rows = view.watch
+    .map(
+      (a) =>
+        `<tr><td class="mono">${escapeHtml(a.account_id)}</td><td class="num">${a.score.toFixed(2)}</td><td class="reasons">${a.reasons.map((r) => `<div>${escapeHtml(r)}</div>`).join('')}</td></tr>`,
+    )
+    .join('\n');
+  const left = view.watchTotal - view.watch.length;
+  const body =
+    rows.length === 0
+      ? '<p class="empty">No unflagged account carries the traits of a pool member.</p>'
+      : `<div class="table-wrap"><table><thead><tr><th>Account</th><th>Score</th><th>Reasons</th></tr></thead><tbody>
+${rows}
+</tbody></table></div>${left > 0 ? `<p class="capped">${n(left)} more account${left === 1 ? '' : 's'} to watch not listed here; all are in accounts.jsonl.</p>` : ''}`;
+  return `<section class="panel" id="watch"><div class="head"><h2>Accounts to watch</h2><span class="note">not flagged: no pool was linked to them, but they carry a pool member's traits · highest score first · to challenge or watch, not to ban</span></div>
+${body}
+</section>`;
+}
+
 export function renderReport(result: AnalysisResult): string {
   const view = buildView(result);
   const sources = result.read.sources.map((s) => s.name).join(', ');
@@ -152,7 +172,7 @@ export function renderReport(result: AnalysisResult): string {
 <style>${REPORT_CSS}</style></head>
 <body><main>
 <header class="top"><div class="brand"><span class="mark"></span><h1>Hydrawatch report</h1><span class="meta">${escapeHtml(sources || 'no sources')}</span></div>
-<nav class="sections"><a href="#timeline-panel">Timeline</a><a href="#raster-panel">Activity</a><a href="#campaigns">Campaigns</a></nav></header>
+<nav class="sections"><a href="#timeline-panel">Timeline</a><a href="#raster-panel">Activity</a><a href="#campaigns">Campaigns</a><a href="#watch">Watch</a></nav></header>
 ${summary(result, view)}
 <section class="panel" id="timeline-panel"><div class="head"><h2>Campaign timeline</h2><span class="note">bar: first to last request · pale until detected · ◆ detected · dashed: model release</span></div>
 <div class="chart" id="timeline"></div></section>
@@ -163,8 +183,9 @@ ${flaggedShown < flaggedTotal ? `<p class="capped flush">Showing ${n(flaggedShow
 ${cards || '<p class="empty">No campaigns were found in this traffic.</p>'}
 ${view.campaignsLeftOut > 0 ? `<p class="capped">${n(view.campaignsLeftOut)} lower-scored campaign${view.campaignsLeftOut === 1 ? '' : 's'} not shown; all are in campaigns.json.</p>` : ''}
 </section>
+${watchSection(view)}
 <noscript><p class="capped">The timeline and activity charts need JavaScript; the campaign list above does not.</p></noscript>
-<footer>Hydrawatch report format ${REPORT_VERSION} · limits: ${REPORT_LIMITS.campaigns} campaigns, ${REPORT_LIMITS.accountsPerCampaign} accounts per campaign, ${REPORT_LIMITS.rasterRows} raster rows · times in UTC</footer>
+<footer>Hydrawatch report format ${REPORT_VERSION} · limits: ${REPORT_LIMITS.campaigns} campaigns, ${REPORT_LIMITS.accountsPerCampaign} accounts per campaign, ${REPORT_LIMITS.rasterRows} raster rows, ${REPORT_LIMITS.watch} accounts to watch · times in UTC</footer>
 </main>
 <script type="application/json" id="hw-data">${scriptJson(view.chart)}</script>
 <script>${REPORT_SCRIPT}</script>

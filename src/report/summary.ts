@@ -1,6 +1,7 @@
 // The terminal summary of an analysis: what was read, what was found, how fast.
 import type { AnalysisResult } from '../engine/analyze.ts';
 import { formatNetworkEnrichment } from './enrichment-summary.ts';
+import { accountsToWatch } from './html-data.ts';
 
 const n = (v: number) => v.toLocaleString('en-US');
 
@@ -21,6 +22,11 @@ export function formatSummary(result: AnalysisResult): string {
     for (const e of c.evidence.slice(0, 4)) lines.push(`      - ${e}`);
   }
   if (campaigns.length > 10) lines.push(`  ... and ${campaigns.length - 10} more campaigns`);
+  const watch = accountsToWatch(result).length;
+  if (watch > 0)
+    lines.push(
+      `${n(watch)} ${watch === 1 ? 'account not flagged carries' : 'accounts not flagged carry'} a pool member's traits with no pool linked: to watch (reasons in accounts.jsonl, the report's Accounts to watch)`,
+    );
   const rate = result.read.records / Math.max(result.seconds, 1e-9);
   lines.push(
     `${result.seconds.toFixed(1)} s, ${n(Math.round(rate))} records/s (engine ${result.engineSeconds.toFixed(1)} s); peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`,
