@@ -41,7 +41,8 @@ export const MAX_CARD_COUNTRIES = 8;
 export const cardCountriesText = (countries: number): string =>
   `${countries}${countries >= MAX_CARD_COUNTRIES ? '+' : ''} countries`;
 
-function median(values: number[]): number {
+/** The middle value, or the mean of the two middle ones; 0 for none. */
+export function median(values: readonly number[]): number {
   if (values.length === 0) return 0;
   const s = [...values].sort((a, b) => a - b);
   const mid = s.length >> 1;

@@ -13,6 +13,7 @@ import {
   evidenceLines,
   type GroupAssessment,
   MIN_POOL,
+  median,
 } from './evidence.ts';
 import { HOUR_MS, SCHEDULE_SAMPLE, type Schedule, scheduleFit, traceSchedule } from './schedule.ts';
 import { evenSample } from './sketches.ts';
@@ -180,12 +181,15 @@ export class Linker {
     return own * 2 > cards.size;
   }
 
-  /** `fitsLoad` against the median daily rate of a group's accounts (of a sample). */
+  /**
+   * `fitsLoad` against the median daily rate of a group's accounts (of a sample), the median a
+   * campaign's assessment keeps (`GroupAssessment.dailyRate`).
+   */
   private fitsGroupLoad(account: AccountState, root: string): boolean {
-    const rates = dailyRates(this.sampleAccounts(this.groups.members(root), SCHEDULE_SAMPLE)).sort(
-      (a, b) => a - b,
+    return fitsLoad(
+      account,
+      median(dailyRates(this.sampleAccounts(this.groups.members(root), SCHEDULE_SAMPLE))),
     );
-    return rates.length === 0 || fitsLoad(account, rates[rates.length >> 1] as number);
   }
 
   /** The payment instruments of a group's accounts (of a sample, for a large group). */
