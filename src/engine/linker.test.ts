@@ -361,8 +361,18 @@ describe('verdicts of accounts no pool was linked to', () => {
       runs: (h) => h % 24 >= 8 && h % 24 < 18,
       ordinary: true,
     };
+    // A student who signed up through a campus programme just before starting: two weak traits,
+    // common among ordinary users, which raise the score a little but give no reason to watch.
+    const student: Pool = {
+      name: 'student',
+      accounts: 1,
+      scripts: [5],
+      runs: (h) => h % 24 >= 9 && h % 24 < 17,
+      ownCards: 'education',
+      ordinary: true,
+    };
     const engine = new Engine();
-    for (const record of traffic([lone, office])) engine.push(project(record));
+    for (const record of traffic([lone, office, student])) engine.push(project(record));
     engine.finish();
     const verdicts = new Map([...accountVerdicts(engine)].map((v) => [v.account_id, v]));
     const suspect = verdicts.get('lone-00')!;
@@ -375,6 +385,11 @@ describe('verdicts of accounts no pool was linked to', () => {
     ]);
     expect(suspect.reasons[0]).toMatch(/round the clock/);
     expect(suspect.reasons[0]).toMatch(/signed up through startup program/);
+    const weak = verdicts.get('student-00')!;
+    expect(weak.flagged).toBe(false);
+    expect(weak.reasons).toEqual([]);
+    expect(weak.score).toBeGreaterThan(0);
+    expect(weak.score).toBeLessThan(suspect.score);
     const users = [...verdicts.values()].filter((v) => v.account_id.startsWith('office-'));
     expect(users).toHaveLength(6);
     for (const user of users) {

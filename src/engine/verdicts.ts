@@ -4,7 +4,7 @@ import type { AccountVerdict, Campaign } from '../contract/outputs.ts';
 import type { AccountState } from './account-state.ts';
 import type { Engine } from './engine.ts';
 import { evidenceLines } from './evidence.ts';
-import { accountSuspicion, type Suspicion } from './suspicion.ts';
+import { accountSuspicion, isSuspicious, JOIN_SCORE, type Suspicion } from './suspicion.ts';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 const round = (x: number) => Math.round(x * 1000) / 1000;
@@ -33,10 +33,15 @@ function poolTraitsRisk(suspicion: Suspicion): number {
   return suspicion.traits.length >= 2 ? 0.45 * Math.min(1, suspicion.score / 0.9) : 0;
 }
 
-/** Why an account outside any campaign scores what it does, when its pool-member traits count. */
+/**
+ * Why an account outside any campaign is worth watching: the pool-member traits that make it a
+ * suspect the linker would join to a campaign (two or more, of weight JOIN_SCORE), though no pool
+ * was linked to it. Weaker pairs of traits (a family's shared card and a new account, say) still
+ * add to the score but are no reason to watch: most accounts that carry them are ordinary users.
+ */
 function unflaggedReasons(a: AccountState, suspicion: Suspicion): string[] {
   if (a.allowlisted) return ['allowlisted by an enforcement record'];
-  if (poolTraitsRisk(suspicion) === 0) return [];
+  if (!isSuspicious(suspicion, JOIN_SCORE)) return [];
   return [`not flagged: no pool was linked to it; its own traits: ${suspicion.traits.join('; ')}`];
 }
 
