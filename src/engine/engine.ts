@@ -7,6 +7,7 @@ import { MAX_CARD_COUNTRIES } from './evidence.ts';
 import { type EventFacts, linksTemplate, type RequestFacts } from './facts.ts';
 import { DEFAULT_LINKER_OPTIONS, Linker, type LinkerOptions } from './linker.ts';
 import { ReorderBuffer } from './reorder.ts';
+import type { SuspicionContext } from './suspicion.ts';
 import { TemplateRegistry } from './templates.ts';
 
 const DAY_MS = 86_400_000;
@@ -44,6 +45,11 @@ export class Engine {
   readonly paymentAccounts = new Map<string, number>();
   /** Home countries of the accounts at work on each payment instrument (see `addCountry`). */
   readonly paymentCountries = new Map<string, string[]>();
+  /** What judging an account's suspicion needs beyond the account: the linker's and the verdicts'. */
+  readonly suspicionContext: SuspicionContext = {
+    paymentAccounts: this.paymentAccounts,
+    paymentCountries: this.paymentCountries,
+  };
   readonly linker: Linker;
   readonly counters: EngineCounters = {
     events: 0,
@@ -57,12 +63,7 @@ export class Engine {
   private readonly apply = (event: EventFacts) => this.applyInOrder(event);
 
   constructor(private readonly options: EngineOptions = DEFAULT_ENGINE_OPTIONS) {
-    this.linker = new Linker(
-      this.accounts,
-      this.templates,
-      { paymentAccounts: this.paymentAccounts, paymentCountries: this.paymentCountries },
-      options.linker,
-    );
+    this.linker = new Linker(this.accounts, this.templates, this.suspicionContext, options.linker);
     this.reorder = new ReorderBuffer(options.latenessMs);
   }
 

@@ -57,10 +57,7 @@ export function accountVerdict(engine: Engine, a: AccountState): AccountVerdict 
       first_flagged_at: a.firstFlaggedMs !== null ? iso(a.firstFlaggedMs) : null,
       reasons: a.reasons,
     };
-  const suspicion = accountSuspicion(a, {
-    paymentAccounts: engine.paymentAccounts,
-    paymentCountries: engine.paymentCountries,
-  });
+  const suspicion = accountSuspicion(a, engine.suspicionContext);
   return {
     account_id: a.id,
     flagged,

@@ -94,12 +94,17 @@ function families(view: CampaignView): string {
     .join('\n');
 }
 
+/** An account's reasons as a table cell, one line each, escaped: they come from the traffic. */
+function reasonsCell(reasons: readonly string[]): string {
+  return `<td class="reasons">${reasons.map((r) => `<div>${escapeHtml(r)}</div>`).join('')}</td>`;
+}
+
 function accountTable(view: CampaignView): string {
   const total = view.campaign.accounts.length;
   const rows = view.accounts
     .map(
       (a) =>
-        `<tr><td class="mono">${escapeHtml(a.account_id)}</td><td class="num">${a.score.toFixed(2)}</td><td class="num">${escapeHtml(whenIso(a.first_flagged_at))}</td><td class="reasons">${a.reasons.map((r) => `<div>${escapeHtml(r)}</div>`).join('')}</td></tr>`,
+        `<tr><td class="mono">${escapeHtml(a.account_id)}</td><td class="num">${a.score.toFixed(2)}</td><td class="num">${escapeHtml(whenIso(a.first_flagged_at))}</td>${reasonsCell(a.reasons)}</tr>`,
     )
     .join('\n');
   const left = total - view.accounts.length;
@@ -133,7 +138,7 @@ function watchSection(view: ReportView): string {
   const rows = view.watch
     .map(
       (a) =>
-        `<tr><td class="mono">${escapeHtml(a.account_id)}</td><td class="num">${a.score.toFixed(2)}</td><td class="reasons">${a.reasons.map((r) => `<div>${escapeHtml(r)}</div>`).join('')}</td></tr>`,
+        `<tr><td class="mono">${escapeHtml(a.account_id)}</td><td class="num">${a.score.toFixed(2)}</td>${reasonsCell(a.reasons)}</tr>`,
     )
     .join('\n');
   const left = view.watchTotal - view.watch.length;
