@@ -33,6 +33,15 @@ const HELD_OUT = [
   { name: 'held-out development set (bench/data/template-heldout.jsonl)', file: 'template-heldout.jsonl' },
   { name: 'held-out final set (bench/data/template-final.jsonl)', file: 'template-final.jsonl' },
 ];
+/**
+ * Hand-written elicitation sets, phrased apart from the cue table and the simulator's grammars:
+ * `dev` was read while the cues were widened on 2026-12-07, `final` was written afterwards and
+ * scored once before any further change.
+ */
+const ELICITATION_HELD_OUT = [
+  { name: 'held-out development set (bench/data/elicitation-dev.jsonl)', file: 'elicitation-dev.jsonl' },
+  { name: 'held-out final set (bench/data/elicitation-final.jsonl)', file: 'elicitation-final.jsonl' },
+];
 const corporaDir = resolve(process.argv[2] ?? join(import.meta.dirname, '../../shared/corpora'));
 const pct = (x: number) => `${(100 * x).toFixed(2)}%`;
 const out = (line: string) => process.stdout.write(`${line}\n`);
@@ -204,6 +213,18 @@ for (const { name, file } of HELD_OUT) {
 out('Reasoning elicitation');
 elicitationFigures(`generated (seed ${GEN_SEED})`, generated);
 elicitationFigures(`simulator (seed ${SIM_SEED}, ${simulated.length} prompts)`, simulated);
+for (const { name, file } of ELICITATION_HELD_OUT) {
+  const lines = readFileSync(join(import.meta.dirname, '../bench/data', file), 'utf8')
+    .trim()
+    .split('\n');
+  const prompts = lines.map(
+    (line) => JSON.parse(line) as { text: string; kind: string; language: string; elicitation: boolean },
+  );
+  elicitationFigures(
+    name,
+    prompts.map((p) => ({ ...p, templateKey: '', group: p.kind })),
+  );
+}
 
 const corpora = readCorpora();
 if (!corpora) {
