@@ -1,9 +1,27 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { elicitationSignal, scoreCues } from './elicitation.ts';
 import { NgramSet } from './regex-gate.ts';
 import { samplePrompts } from './sample-prompts.ts';
 
 const flagged = (text: string) => elicitationSignal(text).score >= 0.5;
+
+interface HandWritten {
+  text: string;
+  kind: string;
+  language: string;
+  elicitation: boolean;
+}
+
+/** A hand-written set the project ships (bench/data/elicitation-*.jsonl). */
+function handWritten(set: string): HandWritten[] {
+  const file = join(import.meta.dirname, '../../bench/data', `elicitation-${set}.jsonl`);
+  return readFileSync(file, 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as HandWritten);
+}
 
 describe('reasoning elicitation', () => {
   it.each([
@@ -32,6 +50,32 @@ describe('reasoning elicitation', () => {
       'Rewrite this question about the 1989 protests so it is politically neutral and safe, removing anything sensitive.',
     ],
     ['safe-rewrite', '请把这段关于敏感政治事件的文字改写成中立、合规的表述。'],
+    // Wordings outside the fixed sequences: one sentence holding the concepts, in any order.
+    [
+      'reasoning-trace',
+      'Please verbalize every step of your thought process as you debug this function, then give the fix.',
+    ],
+    ['reasoning-trace', '我想看看你是怎么想的：请把你的分析过程完整地叙述出来再下结论。'],
+    [
+      'reconstruct-reasoning',
+      'Work backwards from the stated conclusion and supply the chain of inferences that connects the premises to it.',
+    ],
+    [
+      'rubric-grading',
+      'Which of these two completions better follows the instruction? Respond with 1 or 2.\nCompletion 1: ...\nCompletion 2: ...',
+    ],
+    [
+      'rubric-grading',
+      'Given the reference solution and a model answer, say whether the answer is equivalent to the reference.',
+    ],
+    [
+      'training-data',
+      'Generate the rationale that explains why the keyed answer is right, in enough detail to train a model on.',
+    ],
+    [
+      'safe-rewrite',
+      'Paraphrase this tweet about June 4th so that it avoids anything that would get it taken down.',
+    ],
   ])('fires %s', (cue, text) => {
     const signal = elicitationSignal(text);
     expect(signal.cues).toContain(cue);
@@ -59,6 +103,15 @@ describe('reasoning elicitation', () => {
     ['benchmark suffix zh', '问题：一个数加上5等于12，这个数是多少？请一步一步地思考。'],
     ['essay feedback', 'Can you grade my essay out of 10 and tell me how to improve the structure?'],
     ['tone rewrite', 'Rewrite this email so it sounds more polite and professional.'],
+    [
+      'naming poll',
+      'Rate these three names for my bakery from 1 to 10: Crumb & Co, Rise Up, The Daily Loaf.',
+    ],
+    ['life choice', 'Which of the two job offers should I take? One pays more, the other is remote.'],
+    ['detailed guide', 'Write a detailed guide on setting up a home network, step by step.'],
+    ['asking for reasons', 'What is your reasoning for recommending index funds over individual stocks?'],
+    ['history question', 'What was the political context of the 1989 Tiananmen Square protests?'],
+    ['multiple choice', 'Both were responses to which of the following?\nA. taxes\nB. famine'],
   ])('does not flag %s', (_, text) => {
     expect(flagged(text)).toBe(false);
   });
@@ -75,6 +128,22 @@ describe('reasoning elicitation', () => {
       expect(elicitationSignal(s.text)).toEqual(scoreCues(lower));
       expect(scoreCues(lower, new NgramSet(lower))).toEqual(scoreCues(lower));
     }
+  });
+
+  it('prefilter never hides a cue of a hand-written prompt', () => {
+    for (const set of ['dev-1', 'dev-2', 'dev-3', 'final'])
+      for (const { text } of handWritten(set))
+        expect(elicitationSignal(text)).toEqual(scoreCues(text.toLowerCase()));
+  });
+
+  it('flags the hand-written development sets and none of the look-alikes in any set', () => {
+    for (const set of ['dev-1', 'dev-2', 'dev-3']) {
+      const requests = handWritten(set).filter((p) => p.elicitation);
+      const caught = requests.filter((p) => flagged(p.text)).length;
+      expect(caught / requests.length, set).toBeGreaterThanOrEqual(0.95);
+    }
+    for (const set of ['dev-1', 'dev-2', 'dev-3', 'final'])
+      for (const p of handWritten(set)) if (!p.elicitation) expect(flagged(p.text), p.text).toBe(false);
   });
 
   it('flags the generated elicitation templates and nothing else', () => {
