@@ -131,7 +131,7 @@ describe('reasoning elicitation', () => {
   });
 
   it('prefilter never hides a cue of a hand-written prompt', () => {
-    for (const set of ['dev-1', 'dev-2', 'dev-3', 'final'])
+    for (const set of ['dev-1', 'dev-2', 'dev-3', 'final', 'final-2'])
       for (const { text } of handWritten(set))
         expect(elicitationSignal(text)).toEqual(scoreCues(text.toLowerCase()));
   });
@@ -142,7 +142,7 @@ describe('reasoning elicitation', () => {
       const caught = requests.filter((p) => flagged(p.text)).length;
       expect(caught / requests.length, set).toBeGreaterThanOrEqual(0.95);
     }
-    for (const set of ['dev-1', 'dev-2', 'dev-3', 'final'])
+    for (const set of ['dev-1', 'dev-2', 'dev-3', 'final', 'final-2'])
       for (const p of handWritten(set)) if (!p.elicitation) expect(flagged(p.text), p.text).toBe(false);
   });
 
