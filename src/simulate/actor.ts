@@ -97,23 +97,22 @@ export class AccountActor extends Rng {
 
   private begin(createdAt: number): void {
     const m = this.model;
-    const rng: Rng = this;
     this.createdAt = createdAt;
-    this.id = newIdentity(m, this.group, rng);
+    this.id = newIdentity(m, this.group, this);
     this.accountId = this.id.accountId;
     this.orgId = this.id.orgId || undefined;
     this.apiKeyId = this.id.apiKeyId;
-    this.tzMs = Number(m.timezones.pick(rng)) * HOUR_MS;
-    const dormant = this.generation === 0 && rng.chance(m.spec.activity.dormant ?? 0);
-    const perDay = dormant ? 0 : Math.max(0, m.sessionsPerDay(rng)) * m.rateFactor;
+    this.tzMs = Number(m.timezones.pick(this)) * HOUR_MS;
+    const dormant = this.generation === 0 && this.chance(m.spec.activity.dormant ?? 0);
+    const perDay = dormant ? 0 : Math.max(0, m.sessionsPerDay(this)) * m.rateFactor;
     this.lambdaMax = ((perDay / DAY_MS) * m.profileMax * Math.max(1, m.weekend)) / m.shiftOnFraction;
-    this.cap = m.dailyCap ? Math.max(1, Math.round(m.dailyCap(rng))) : Number.POSITIVE_INFINITY;
-    const client = m.clients.pick(rng);
+    this.cap = m.dailyCap ? Math.max(1, Math.round(m.dailyCap(this))) : Number.POSITIVE_INFINITY;
+    const client = m.clients.pick(this);
     this.userAgent = client.userAgent;
     this.tls = client.tls;
-    this.zhUser = rng.chance(m.main.zh);
-    this.shiftJitter = rng.next() * 10 * 60_000;
-    this.epochMs = (3 + rng.next() * 25) * DAY_MS;
+    this.zhUser = this.chance(m.main.zh);
+    this.shiftJitter = this.next() * 10 * 60_000;
+    this.epochMs = (3 + this.next() * 25) * DAY_MS;
     this.homeEpoch = -1;
     this.homeNetwork = null;
     this.mobileNetwork = null;
@@ -121,9 +120,9 @@ export class AccountActor extends Rng {
     const e = m.spec.enforcement;
     const activeStart = Math.max(createdAt, m.activeFrom);
     this.banAt =
-      e && e.banRatePerDay > 0 ? activeStart + rng.exp(DAY_MS / e.banRatePerDay) : Number.POSITIVE_INFINITY;
+      e && e.banRatePerDay > 0 ? activeStart + this.exp(DAY_MS / e.banRatePerDay) : Number.POSITIVE_INFINITY;
     this.retireAt = m.lifetime
-      ? activeStart + Math.max(0.05, m.lifetime(rng)) * DAY_MS
+      ? activeStart + Math.max(0.05, m.lifetime(this)) * DAY_MS
       : Number.POSITIVE_INFINITY;
     this.convsLeft = 0;
     this.turnsLeft = 0;
@@ -278,27 +277,26 @@ export class AccountActor extends Rng {
 
   private currentAddress(t: number, newConversation: boolean): Address {
     const m = this.model;
-    const rng: Rng = this;
     switch (m.hot.ipMode) {
       case 'nat':
       case 'datacenter':
-        return rng.pick(this.fixed);
+        return this.pick(this.fixed);
       case 'rotate_request':
-        return m.networks.address(rng);
+        return m.networks.address(this);
       case 'rotate_session':
-        return newConversation || !this.address ? m.networks.address(rng) : this.address;
+        return newConversation || !this.address ? m.networks.address(this) : this.address;
       default: {
-        if (newConversation && m.mobile && rng.chance(m.hot.mobileShare)) {
-          this.homeNetwork ??= m.networks.pick(rng);
-          this.mobileNetwork ??= m.mobile.pickIn(this.homeNetwork.country, rng);
-          return addressIn(this.mobileNetwork, rng);
+        if (newConversation && m.mobile && this.chance(m.hot.mobileShare)) {
+          this.homeNetwork ??= m.networks.pick(this);
+          this.mobileNetwork ??= m.mobile.pickIn(this.homeNetwork.country, this);
+          return addressIn(this.mobileNetwork, this);
         }
         if (!newConversation && this.address) return this.address;
         const epoch = Math.floor((t - this.createdAt) / this.epochMs);
         if (epoch !== this.homeEpoch || this.fixed.length === 0) {
           this.homeEpoch = epoch;
-          this.homeNetwork ??= m.networks.pick(rng);
-          this.fixed = [addressIn(this.homeNetwork, rng)];
+          this.homeNetwork ??= m.networks.pick(this);
+          this.fixed = [addressIn(this.homeNetwork, this)];
         }
         return this.fixed[0] as Address;
       }
@@ -308,32 +306,31 @@ export class AccountActor extends Rng {
   /** Draws a conversation's prompt kit, ids and params; returns its first request's address. */
   private startConversation(t: number): Address {
     const m = this.model;
-    const rng: Rng = this;
     const p = m.hot;
-    const mixed = m.mix !== null && rng.chance(p.mixShare);
+    const mixed = m.mix !== null && this.chance(p.mixShare);
     const mix: FamilyMix = mixed ? (m.mix as FamilyMix) : m.main;
     const zh = m.labels.label === 'benign' && !mixed ? (this.zhUser ? 0.92 : 0.03) : mix.zh;
-    this.language = rng.chance(zh) ? 'zh' : 'en';
-    this.kit = mix.kit(rng, this.language);
-    this.system = this.kit.system(rng);
+    this.language = this.chance(zh) ? 'zh' : 'en';
+    this.kit = mix.kit(this, this.language);
+    this.system = this.kit.system(this);
     this.systemTokens = this.system ? Math.ceil(this.system.length / 3.5) : 0;
-    this.conversationId = rng.token(20, 'conv_');
-    this.turnsLeft = Math.max(1, Math.round(m.turns(rng)));
+    this.conversationId = this.token(20, 'conv_');
+    this.turnsLeft = Math.max(1, Math.round(m.turns(this)));
     this.turn = 0;
     this.history = 0;
-    const params: RequestParams = { max_tokens: Math.max(16, Math.round(m.params.maxTokens(rng))) };
-    params.temperature = Math.round(Math.max(0, m.params.temperature(rng)) * 100) / 100;
-    if (p.topPShare > 0 && rng.chance(p.topPShare)) params.top_p = rng.pick([0.9, 0.95, 1]);
-    const n = Math.max(1, Math.round(m.params.n(rng)));
+    const params: RequestParams = { max_tokens: Math.max(16, Math.round(m.params.maxTokens(this))) };
+    params.temperature = Math.round(Math.max(0, m.params.temperature(this)) * 100) / 100;
+    if (p.topPShare > 0 && this.chance(p.topPShare)) params.top_p = this.pick([0.9, 0.95, 1]);
+    const n = Math.max(1, Math.round(m.params.n(this)));
     if (n > 1) params.n = n;
-    this.thinking = rng.chance(p.thinkingShare);
+    this.thinking = this.chance(p.thinkingShare);
     if (this.thinking) {
-      if (m.params.effort) params.reasoning_effort = m.params.effort.pick(rng);
-      else params.thinking_budget = Math.max(1024, Math.round(m.params.thinkingBudget(rng)));
+      if (m.params.effort) params.reasoning_effort = m.params.effort.pick(this);
+      else params.thinking_budget = Math.max(1024, Math.round(m.params.thinkingBudget(this)));
     }
-    const batch = p.hasBatch && rng.chance(p.batchShare);
-    params.stream = !batch && rng.chance(p.streamShare);
-    this.toolCount = rng.chance(p.toolShare) ? Math.max(1, Math.round(m.params.tools(rng))) : 0;
+    const batch = p.hasBatch && this.chance(p.batchShare);
+    params.stream = !batch && this.chance(p.streamShare);
+    this.toolCount = this.chance(p.toolShare) ? Math.max(1, Math.round(m.params.tools(this))) : 0;
     if (this.toolCount > 0) {
       params.tools = this.toolCount;
       params.tool_choice = 'auto';
@@ -345,7 +342,6 @@ export class AccountActor extends Rng {
 
   private emitRequest(): TrafficRecord {
     const m = this.model;
-    const rng: Rng = this;
     const t = this.nextTime;
     m.requestsEmitted++;
     const local = t + this.tzMs;
@@ -362,7 +358,7 @@ export class AccountActor extends Rng {
     const keeps = mode !== 'rotate_request' && mode !== 'nat';
     let a: Address;
     if (this.turnsLeft === 0) {
-      if (this.convsLeft === 0) this.convsLeft = Math.max(1, Math.round(m.conversations(rng)));
+      if (this.convsLeft === 0) this.convsLeft = Math.max(1, Math.round(m.conversations(this)));
       this.convsLeft--;
       a = this.startConversation(t);
       if (keeps) this.address = a;
@@ -376,28 +372,28 @@ export class AccountActor extends Rng {
     const kit = this.kit as PromptKit;
     // Drawn in this order so that a seed gives the traffic it always gave.
     const time = isoTime(t);
-    const requestId = rng.token(24, 'req_');
-    const model = m.chooseModel(rng, t);
-    const endpoint = this.params.batch ? 'batch' : m.params.endpoints.pick(rng);
+    const requestId = this.token(24, 'req_');
+    const model = m.chooseModel(this, t);
+    const endpoint = this.params.batch ? 'batch' : m.params.endpoints.pick(this);
     const drafts = this.prompts;
     let prompt: string | undefined;
     // A grammar prompt's pieces say whether it holds CJK text without scanning it.
     let drawn = false;
     let toolResults = 0;
     if (this.turn === 1) {
-      if (this.corpus && rng.chance(m.hot.corpusShare)) prompt = rng.pick(this.corpus);
+      if (this.corpus && this.chance(m.hot.corpusShare)) prompt = this.pick(this.corpus);
       else {
-        kit.drawInto(rng, drafts);
+        kit.drawInto(this, drafts);
         drawn = true;
       }
-    } else if (this.toolCount > 0 && rng.chance(0.8)) {
-      toolResults = rng.int(1, 4);
-      if (rng.chance(0.25)) {
-        m.main.followup(this.language).drawInto(rng, drafts);
+    } else if (this.toolCount > 0 && this.chance(0.8)) {
+      toolResults = this.int(1, 4);
+      if (this.chance(0.25)) {
+        m.main.followup(this.language).drawInto(this, drafts);
         drawn = true;
       }
     } else {
-      m.main.followup(this.language).drawInto(rng, drafts);
+      m.main.followup(this.language).drawInto(this, drafts);
       drawn = true;
     }
     if (drawn) prompt = drafts.text;
@@ -405,17 +401,17 @@ export class AccountActor extends Rng {
       prompt !== undefined &&
       (this.language === 'zh' || (this.turn === 1 && (drawn ? drafts.cjk : CJK.test(prompt))));
     const promptTokens = prompt ? Math.ceil(prompt.length / (zhText ? 1.4 : 4)) : 0;
-    const toolTokens = toolResults > 0 ? Math.round(toolResults * m.usage.toolResult(rng)) : 0;
+    const toolTokens = toolResults > 0 ? Math.round(toolResults * m.usage.toolResult(this)) : 0;
 
     let usage: Usage | undefined;
     let status: RequestRecord['status'];
     let finish: RequestRecord['finish_reason'];
-    if (rng.chance(m.hot.errorRate)) {
-      status = rng.chance(0.7) ? 'error' : 'rate_limited';
+    if (this.chance(m.hot.errorRate)) {
+      status = this.chance(0.7) ? 'error' : 'rate_limited';
     } else {
       const maxTokens = this.params.max_tokens ?? 4096;
       const samples = this.params.n ?? 1;
-      const out = Math.min(maxTokens, Math.max(1, Math.round(m.usage.output(rng))));
+      const out = Math.min(maxTokens, Math.max(1, Math.round(m.usage.output(this))));
       usage = {
         input_tokens:
           promptTokens + this.systemTokens + this.history + toolTokens + (this.turn === 1 ? 8 : 4),
@@ -425,15 +421,15 @@ export class AccountActor extends Rng {
       };
       if (this.thinking) {
         const budget = this.params.thinking_budget ?? 32_000;
-        usage.reasoning_tokens = Math.min(budget, Math.max(0, Math.round(m.usage.reasoning(rng)))) * samples;
+        usage.reasoning_tokens = Math.min(budget, Math.max(0, Math.round(m.usage.reasoning(this)))) * samples;
       }
       if (this.turn > 1 && this.history > 0)
-        usage.cached_tokens = Math.round(this.history * (0.5 + rng.next() * 0.45));
+        usage.cached_tokens = Math.round(this.history * (0.5 + this.next() * 0.45));
       status = 'ok';
       finish = out >= maxTokens ? 'length' : this.toolCount > 0 && this.turnsLeft > 0 ? 'tool_use' : 'stop';
       this.history += promptTokens + toolTokens + out;
     }
-    const image = this.turn === 1 && (kit.family === 'vision_task' || rng.chance(m.hot.imageShare));
+    const image = this.turn === 1 && (kit.family === 'vision_task' || this.chance(m.hot.imageShare));
     // One literal in the order the fields are written: every request has the same shape, so the
     // encoder that reads them stays monomorphic. Absent fields are undefined, which JSON omits.
     const record: RequestRecord = {
