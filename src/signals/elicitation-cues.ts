@@ -40,20 +40,31 @@ function sentenceWith(...concepts: readonly string[]): RegExp {
 }
 
 /**
- * A cue that fires where one sentence holds every concept. Each concept is first tested on the
+ * Groups that match where one sentence holds every concept. Each concept is first tested on the
  * whole text (cheap, and gated by its literals), so the sentence pattern runs only on texts that
  * hold them all. `zh` gives the Chinese concepts, in the same roles, or is omitted.
  */
-function conceptCue(cue: Omit<Cue, 'groups'>, en: readonly string[], zh?: readonly string[]): Cue {
+function conceptGroups(en: readonly string[], zh?: readonly string[]): RegExp[][] {
   const groups: RegExp[][] = en.map((c, i) => [new RegExp(c), ...(zh ? [new RegExp(zh[i] as string)] : [])]);
   groups.push([sentenceWith(...en), ...(zh ? [sentenceWith(...zh)] : [])]);
-  return { ...cue, groups };
+  return groups;
 }
+
+const conceptCue = (cue: Omit<Cue, 'groups'>, en: readonly string[], zh?: readonly string[]): Cue => ({
+  ...cue,
+  groups: conceptGroups(en, zh),
+});
 
 /** Asking to see a trace: verbs of writing out and showing. */
 const EXPOSE = String.raw`\b(?:write|writing|written|lay|spell|show|display|verbali[sz]e|narrate|output|produce|print|reveal|describe|present|walk (?:me |us )?through|list|document|include|supply|(?:i want|i'd like|let me|we want) to see)\b`;
 /** The reader's own trace: "your reasoning", "each consideration you weigh", "how you think". */
-const YOUR_TRACE = String.raw`\byour\s+(?:own\s+)?(?:[\w-]+\s+){0,3}?(?:reasoning|thought process|thinking|thoughts|analysis|rationale|deliberation|considerations?|inferences?|line of (?:thought|reasoning))\b|\b(?:reasoning|thoughts|considerations?|inferences?|steps)\s+(?:that\s+)?you\s+(?:use|used|weigh|make|made|go through|went through|follow|followed|take|took)\b|\b(?:a|the)\s+(?:[\w,-]+\s+){0,3}?reasoning\s+(?:section|trace|block|part|chain)\b|\bhow you (?:think|reason|arrive|got|get there)\b`;
+const YOUR_TRACE_WORDINGS = [
+  String.raw`\byour\s+(?:own\s+)?(?:[\w-]+\s+){0,3}?(?:reasoning|thought process|thinking|thoughts|analysis|rationale|deliberation|considerations?|inferences?|line of (?:thought|reasoning))\b`,
+  String.raw`\b(?:reasoning|thoughts|considerations?|inferences?|steps)\s+(?:that\s+)?you\s+(?:use|used|weigh|make|made|go through|went through|follow|followed|take|took)\b`,
+  String.raw`\b(?:a|the)\s+(?:[\w,-]+\s+){0,3}?reasoning\s+(?:section|trace|block|part|chain)\b`,
+  String.raw`\bhow you (?:think|reason|arrive|got|get there)\b`,
+];
+const YOUR_TRACE = YOUR_TRACE_WORDINGS.join('|');
 /** Completeness or order: every step, in full, at length, before the answer. */
 const FULLY = String.raw`\b(?:every|each|all|complete(?:ly)?|full(?:y)?|entire(?:ly)?|whole|exhaustive(?:ly)?|long|lengthy|explicit(?:ly)?|detailed|in detail|at length|thorough(?:ly)?|maximally|leaving nothing|even the (?:obvious|small)|exactly how|only after)\b|\bbefore\s+(?:you\s+)?(?:give|giving|nam\w+|stat\w+|conclud\w+|answer\w*|commit\w*)`;
 /** How close the completeness word must sit to the trace it qualifies. */
@@ -117,7 +128,7 @@ export const CUES: readonly Cue[] = [
         /(?:脑中|脑海|内心|心里)[^。！？\n]{0,8}(?:思考|独白|想法|推理|念头)/,
         /\b(?:every|each|all)\s+(?:single\s+)?(?:intermediate|internal)\s+(?:step|thought|inference)s?\b/,
         /\b(?:reasoning|rationale|thinking|thought process)\s+(?:behind|for|of)\s+(?:each|every)\s+(?:single\s+)?(?:step|inference|move)\b/,
-        // "the complete line of reasoning", "your thinking in full detail", "the mental steps you go through".
+        // "your thinking in full detail", "the mental steps you go through".
         /\b(?:your|the)\s+(?:own\s+)?(?:reasoning|thinking|thoughts|thought process|deliberation)\b[^.?!\n]{0,40}\b(?:in (?:full|complete|exhaustive) detail|in full|at (?:great )?length|as detailed as possible|verbatim|word for word)\b/,
         /\b(?:mental|cognitive|reasoning)\s+(?:steps|moves)\s+(?:that\s+)?(?:you|one|they)\s+(?:go|went|take|took|follow|followed|use|used)\b/,
         /\b(?:step|line)\s+(?:for|per)\s+(?:every|each)\s+(?:inference|deduction|thought|logical step)\b/,
@@ -262,7 +273,8 @@ export const CUES: readonly Cue[] = [
     weight: 0.75,
     groups: [
       [
-        ...YOUR_TRACE.split('|\\b').map((p, i) => new RegExp(i === 0 ? p : `\\b${p}`)),
+        // One pattern per wording, so that each is gated by its own literals.
+        ...YOUR_TRACE_WORDINGS.map((wording) => new RegExp(wording)),
         new RegExp(ZH_YOUR_TRACE),
       ],
       [new RegExp(EXPOSE), new RegExp(ZH_EXPOSE)],
@@ -284,11 +296,11 @@ export const CUES: readonly Cue[] = [
         /\b(?:given|final|stated|keyed|correct|logged|reference|known)\s+(?:\w+\s+)?(?:answers?|outputs?|conclusions?|verdicts?|options?|solutions?|results?|labels?)\b|\banswer key\b|\b(?:only|just)\s+(?:logged|have|kept|saved)\s+the\s+(?:outputs|answers|results)\b/,
         /(?:最终答案|最终结果|正确选项|输出结果|给出的结论|已知答案|答案[:：])/,
       ],
-      ...conceptCue({ name: '', weight: 0 }, [
+      ...conceptGroups([
         String.raw`\b(?:write|supply|provide|generate|produce|reconstruct|recreate|infer|fill in|give)\b`,
         String.raw`\b(?:explanation|rationale|reasoning|solution path|chain of (?:inferences?|reasoning|thought)|thoughts|thought process|derivation|working|intermediate (?:steps|computations|thoughts))\b`,
         String.raw`\b(?:leads?|led|leading|produced?|must have|would have|connects?|connecting|explains? why|arrives? at|gets? to)\b`,
-      ]).groups,
+      ]),
     ],
   },
   conceptCue({ name: 'rubric-grading', weight: 0.75, dampedBy: ['student-work'] }, [
