@@ -56,10 +56,10 @@ const conceptCue = (cue: Omit<Cue, 'groups'>, en: readonly string[], zh?: readon
 });
 
 /** Asking to see a trace: verbs of writing out and showing. */
-const EXPOSE = String.raw`\b(?:write|writing|written|lay|spell|show|display|verbali[sz]e|narrate|output|produce|print|reveal|describe|present|walk (?:me |us )?through|list|document|include|supply|(?:i want|i'd like|let me|we want) to see)\b`;
+const EXPOSE = String.raw`\b(?:write|writing|written|put|contains?|lay|spell|show|display|verbali[sz]e|narrate|output|produce|print|reveal|describe|present|walk (?:me |us )?through|list|document|include|supply|(?:i want|i'd like|let me|we want) to see)\b`;
 /** The reader's own trace: "your reasoning", "each consideration you weigh", "how you think". */
 const YOUR_TRACE_WORDINGS = [
-  String.raw`\byour\s+(?:own\s+)?(?:[\w-]+\s+){0,3}?(?:reasoning|thought process|thinking|thoughts|analysis|rationale|deliberation|considerations?|inferences?|line of (?:thought|reasoning))\b`,
+  String.raw`\byour\s+(?:own\s+)?(?:[\w-]+\s+){0,3}?(?:reasoning|thought process|thinking|thoughts|analysis|rationale|deliberation|considerations?|inferences?|hypotheses|assumptions|working|line of (?:thought|reasoning))\b`,
   String.raw`\b(?:reasoning|thoughts|considerations?|inferences?|steps)\s+(?:that\s+)?you\s+(?:use|used|weigh|make|made|go through|went through|follow|followed|take|took)\b`,
   String.raw`\b(?:a|the)\s+(?:[\w,-]+\s+){0,3}?reasoning\s+(?:section|trace|block|part|chain)\b`,
   String.raw`\bhow you (?:think|reason|arrive|got|get there)\b`,
@@ -72,7 +72,7 @@ const NEAR = '[^.?!\\n]{0,40}?';
 const ZH_NEAR = '[^。！？\\n]{0,12}?';
 const ZH_EXPOSE = '(?:输出|写出|写下|展示|说出|叙述|描述|列出|呈现|讲出|都说出来|写出来)';
 const ZH_YOUR_TRACE =
-  '(?:你的?(?:脑子|脑海|心里)?里?的?[^。！？\\n]{0,6}(?:推理|思考|思路|想法|分析过程|念头|思维)|(?:很长|明确|详细|完整|详尽)的?[^。！？\\n]{0,4}推理|你(?:到底)?是?(?:怎么|如何)(?:想|思考))';
+  '(?:你的?(?:脑子|脑海|心里)?里?的?[^。！？\\n]{0,12}(?:推理|思考|思路|想法|分析过程|念头|思维)|(?:很长|明确|详细|完整|详尽)的?[^。！？\\n]{0,4}推理|你(?:到底)?是?(?:怎么|如何)(?:想|思考))';
 const ZH_FULLY =
   '(?:每一|每个|所有|全部|完整|整个|详细|详尽|很长|明确|一步一步|逐步|到底|先[^。！？\\n]{0,40}(?:再|然后))';
 
@@ -87,6 +87,8 @@ export const CUES: readonly Cue[] = [
           String.raw`${TRACE}[^.?!\n]{0,60}?\b(?:behind|led to|leads to|lead to|leading to|produced|producing|arrive at|arrived at|reached|to reach|justif\w*|yielded|gave rise to|resulted in|results in|generated|that would produce)\b[^.?!\n]{0,50}?\b${OUTPUT}`,
         ),
         /\b(?:reconstruct|recreate|reverse[- ]engineer|work backwards?|back[- ]?fill|infer|imagine|articulate|retrace|rebuild)\w*\b[^.?!\n]{0,80}?\b(?:reasoning|thought process|thinking|chain[- ]of[- ]thought|thoughts|steps|deliberations?|rationale)\b/,
+        /\b(?:reasoning|thought process|thinking(?: process)?|thoughts|steps)\s+(?:that\s+)?(?:a|an|the)\s+(?:\w+\s+){0,2}(?:would|must|might|could)\s+(?:have\s+)?(?:gone through|go through|follow(?:ed)?|used?|take|taken)\b/,
+        /(?:得到|得出|推出|算出)(?:这个|该|此)?(?:答案|结论|结果)的[^。！？\n]{0,4}(?:推理|思路|过程|步骤|理由|依据)|(?:补写|补全|补充)[^。！？\n]{0,6}(?:理由|推理|过程|步骤)|从(?:题目|问题)[^。！？\n]{0,6}(?:推|到|得出)[^。！？\n]{0,6}答案/,
         /\b(?:would|must|might|could)\s+have\s+reasoned\b|\breasoned\s+(?:their|his|her|its|your|one'?s)\s+way\s+(?:to|toward)/,
         /\b(?:internal|hidden|underlying|implicit|latent|inner|private|unseen|unstated)\s+(?:[\w-]+\s+){0,2}?(?:reasoning|thought process|thinking|chain[- ]of[- ]thought|thoughts|deliberation|monologue)/,
         // "the thought process you must have gone through": the trace behind someone's given answer.
@@ -128,6 +130,7 @@ export const CUES: readonly Cue[] = [
         /(?:脑中|脑海|内心|心里)[^。！？\n]{0,8}(?:思考|独白|想法|推理|念头)/,
         /\b(?:every|each|all)\s+(?:single\s+)?(?:intermediate|internal)\s+(?:step|thought|inference)s?\b/,
         /\b(?:reasoning|rationale|thinking|thought process)\s+(?:behind|for|of)\s+(?:each|every)\s+(?:single\s+)?(?:step|inference|move)\b/,
+        /\b(?:the|your)\s+(?:reasoning|thinking|thought process)\s+(?:to be|must be|should be|is)\s+(?:fully\s+)?(?:visible|shown|included|exposed|written out|spelled out)\b/,
         // "your thinking in full detail", "the mental steps you go through".
         /\b(?:your|the)\s+(?:own\s+)?(?:reasoning|thinking|thoughts|thought process|deliberation)\b[^.?!\n]{0,40}\b(?:in (?:full|complete|exhaustive) detail|in full|at (?:great )?length|as detailed as possible|verbatim|word for word)\b/,
         /\b(?:mental|cognitive|reasoning)\s+(?:steps|moves)\s+(?:that\s+)?(?:you|one|they)\s+(?:go|went|take|took|follow|followed|use|used)\b/,
@@ -149,8 +152,8 @@ export const CUES: readonly Cue[] = [
     weight: 0.8,
     groups: [
       [
-        /\b(?:format|formatted|structure[d]?|template|schema|json|yaml|xml|keys?|fields?|sections?|headings?|layout|exactly as follows|the following form|numbered\s+(?:[\w-]+\s+)?(?:list|steps|trace))\b/,
-        /(?:格式|结构|字段|模板|json|键|按以下|如下|编号)/,
+        /\b(?:format|formatted|structure[d]?|template|schema|json|yaml|xml|keys?|fields?|sections?|headings?|layout|exactly as follows|the following form|tables?|columns?|numbered\s+(?:[\w-]+\s+)?(?:list|steps|trace))\b/,
+        /(?:格式|结构|字段|模板|json|键|按以下|如下|编号|标题|markdown|分成[^。\n]{0,20}(?:部分|段))/,
       ],
       [
         /(?:^|\n)\s*[*#"'{[-]*\s*(?:reasoning|rationale|thoughts?|thinking|chain[- ]of[- ]thought|explanation|analysis|steps?|derivation|verification|premises|cot)\s*["']?\s*[:：]\s*["']?\s*(?:[<[{(（]|\.\.\.|…|$)/,
@@ -161,10 +164,12 @@ export const CUES: readonly Cue[] = [
         // A list or trace of reasoning steps asked for as such, or a template of numbered step headings.
         /\bkeys\s+(?:named\s+|called\s+)?["'`]?(?:reasoning|rationale|thoughts?|thinking|chain_of_thought|cot|reasoning_steps)\b|\bkey\s+(?:named\s+|called\s+)?["'`](?:reasoning|rationale|thoughts?|thinking|chain_of_thought|cot|reasoning_steps)\b|\b(?:one (?:entry|item|element|string) )?(?:per|for each|for every)\s+(?:reasoning|inference|thinking|deduction)\s+step\b|#{2,4}\s*(?:reasoning|rationale|thoughts?|thinking|analysis|derivation)\b|#{2,4}\s*(?:推理|分析|思考|思路|推导)/,
         /<\/?(?:思考|推理|思路|分析|推导)>/,
+        /\bsections?\s+(?:titled|named|called)\b[^.\n]{0,60}\b(?:reasoning|rationale|thoughts?|thinking)\b[^.\n]{0,40}\b(?:conclusion|answer|final)|\b(?:columns?|fields?)\b[^.\n]{0,40}\b(?:reasoning|rationale|thoughts?|thinking)\b/,
+        /(?:thought|reasoning|rationale|推理|思考)[^。\n]{0,20}字段/,
         /\b(?:list|sequence|series)\s+of\s+(?:numbered\s+)?(?:reasoning|inference|logical|deductive)\s+steps\b|\b(?:explanation|reasoning|thought|thinking|solution)\s+traces?\b/,
         /(?:^|\n)\s*step\s*1\b[^\n]{0,40}\n\s*step\s*2\b|(?:^|\n)\s*第一步[^\n]{0,20}\n\s*第二步/,
         /(?:写成|整理成|列成|分成)[^。\n]{0,8}(?:推理步骤|推理过程|思考步骤|推导步骤)/,
-        /【(?:分析|推理|思路|步骤|推导|思考|解析|验证)[^】]{0,6}】|(?:^|\n)\s*(?:推理|分析|思考过程|推理过程|推理步骤|思路|解析)\s*[:：]|["“](?:推理|分析|步骤|推理步骤|思考过程|思考步骤|推导过程|思路|思维链)["”]/,
+        /【(?:分析|推理|思路|步骤|推导|思考|解析|验证)[^】]{0,6}】|(?:^|\n)\s*(?:推理|分析|思考过程|推理过程|推理步骤|思路|解析)\s*[:：]|["“](?:推理|分析|步骤|推理步骤|思考过程|思考步骤|推导过程|思路|思维链|逐步推理)["”]/,
       ],
       [
         /\b(?:final answer|answer|conclusion|result|label|verdict|output)\b|(?:^|\n)\s*final\s*[:：]/,
@@ -186,22 +191,25 @@ export const CUES: readonly Cue[] = [
         /\b(?:you are|act as|serve as|behave as)\s+(?:an?\s+)?(?:\w+\s+){0,2}(?:judge|grader|evaluator|reward model|rater|annotator|critic|scorer)\b/,
         /\breward model\b|\bpreference (?:label|data|pair)s?\b|\[\[a\]\]|\[\[b\]\]/,
         /(?:对|给|为)[^。！？\n]{0,12}(?:回答|答案|回复|输出|响应|作答|摘要|译文|总结)[^。！？\n]{0,12}(?:打分|评分|评级|评估|评判|打出分数|打\s*\d\s*(?:到|至|-|~)\s*\d+\s*分)/,
-        /(?:你是|作为|担任|扮演)[^。！？\n]{0,8}(?:评审|评委|裁判|评估员|评分员|打分员|评测员|奖励模型)/,
+        /(?:你是|作为|担任|扮演)[^。！？\n]{0,8}(?:评审|评委|裁判|评估员|评分员|打分员|评测员|奖励模型|批评者|审阅者)/,
         /哪个(?:回答|答案|回复)(?:更好|更优|更佳)/,
         /\bis\s+(?:the|this)\s+(?:candidate|model'?s?|predicted|generated|proposed|submitted)\s+(?:answer|solution|response|output)\s+(?:below\s+|above\s+)?correct\b/,
+        // Process and outcome labels for reward data: each step, each criterion, marks awarded.
+        /\b(?:label|mark|judge|check|grade)\s+each\s+(?:single\s+)?(?:step|line|sentence|claim|criterion|criteria|rubric item)\b|\baward\w*\s+(?:\w+\s+)?(?:marks|points)\b/,
+        /\b(?:assistant|model|chatbot)'s\s+(?:answer|response|reply|output)\b/,
         /\b(?:check|verify|determine|decide|judge|assess)\w*\s+(?:whether|if)\s+(?:the\s+)?(?:model'?s?|assistant'?s?|candidate'?s?|predicted|generated|given|submitted)\s+(?:\w+\s+)?(?:answers?|responses?|outputs?|solutions?)\s+(?:is\s+|are\s+)?(?:matches|match|agrees?|consistent|equivalent|correct|equals?)\b/,
         /(?:检查|判断|核对|验证|判定)[^。！？\n]{0,10}(?:答案|回答|输出|回复)[^。！？\n]{0,4}是否[^。！？\n]{0,12}(?:一致|相同|正确|匹配|等价|相符)/,
       ],
       [
         /\brubric\b|\bscoring (?:guide|criteria|scheme)\b|\bcriteri(?:a|on)\b/,
-        /\b(?:scale of|scale from|on a|from)\s+(?:0|1)\s*(?:-|–|to)\s*(?:5|7|10|100)\b|\b(?:from|between)\s+0(?:\.0)?\s+(?:to|and)\s+1\b|\bconfidence\b|\bout of (?:5|10|100)\b|\/\s?10\b|\bscore\s*[:：]|\blikert\b/,
+        /\b(?:scale of|scale from|on a|from)\s+(?:0|1)\s*(?:\([^)\n]{0,20}\)\s*)?(?:-|–|to)\s*(?:5|7|10|100)\b|\b(?:from|between)\s+0(?:\.0)?\s+(?:to|and)\s+1\b|\bconfidence\b|\bout of (?:5|10|100)\b|\/\s?10\b|\bscore\s*[:：]|\blikert\b/,
         /\b(?:better|worse|preferred|winner)\b[^.\n]{0,40}\b(?:response|answer|assistant)\b/,
         /\[\[a\]\]|\[\[b\]\]|\bwhich (?:one |of them )?is (?:better|stronger|preferable)\b|哪一?个[^。！？\n]{0,4}更(?:好|优|有帮助|准确)|胜者|\bwinner\b|['"“]a['"”]\s+or\s+['"“]b['"”]/,
-        /\breference (?:answer|solution)\b|\bground[- ]truth\b|\bgold (?:answer|label)\b|\b(?:correct|incorrect) or (?:correct|incorrect)\b|参考答案|标准答案|[“"]正确[”"]或[“"]错误[”"]/,
+        /\b(?:reference|expected|target) (?:answer|solution|output)\b|\bground[- ]truth\b|\bgold (?:answer|label)\b|\b(?:correct|incorrect) or (?:correct|incorrect)\b|参考答案|标准答案|期望答案|预期答案|正确答案|[“"]正确[”"]或[“"]错误[”"]/,
         /\b(?:helpful(?:ness)?|honest(?:y)?|harmless(?:ness)?|correctness|accuracy|completeness|clarity|coherence|relevance|faithfulness|coverage|conciseness|factuality|fluency|safety|depth|creativity|reasoning quality|style|tone)\b[^.\n]{0,40}\b(?:helpful(?:ness)?|honest(?:y)?|harmless(?:ness)?|correctness|accuracy|completeness|clarity|coherence|relevance|faithfulness|conciseness|factuality|fluency|safety|depth|creativity|reasoning quality|style|tone|coverage)\b/,
         /\b(?:output|answer|reply|respond)\s+(?:with\s+)?(?:only\s+)?["'“]?a["'”]?\s+or\s+["'“]?b["'”]?/,
         /(?:正确性|完整性|清晰度|准确性|有用性|无害性|相关性|流畅性|连贯性|忠实度|覆盖度)[^。\n]{0,10}(?:正确性|完整性|清晰度|准确性|有用性|无害性|相关性|流畅性|连贯性|忠实度|覆盖度)|输出[^。\n]{0,3}[“"']?a[”"']?或[“"']?b/,
-        /(?:评分标准|评分细则|评分规则|评价标准|评估标准|打分标准|满分|分制|百分制|(?:1|0|一)\s*(?:到|至|-|~)\s*(?:5|10|十|100)\s*分|分数\s*[:：]|0\s*(?:到|至|和|-|~)\s*1\s*之间)/,
+        /(?:评分标准|评分细则|评分规则|评价标准|评估标准|打分标准|满分|分制|百分制|(?:1|0|一)\s*(?:[（(][^）)\n]{0,6}[）)]\s*)?(?:到|至|-|~)\s*(?:5|10|十|100)\s*(?:[（(][^）)\n]{0,6}[）)]\s*)?(?:分|打分)|分数\s*[:：]|0\s*(?:到|至|和|-|~)\s*1\s*之间)/,
       ],
     ],
   },
@@ -214,20 +222,21 @@ export const CUES: readonly Cue[] = [
         /(?:改写|重写|改成|改为|转写|转述|重新表述|换一种说法|换个说法|润色|修改成|处理成|措辞|表述|脱敏|给出[^。\n]{0,10}(?:回答|回复|版本)|(?:写|生成|给)一?个[^。\n]{0,24}版本)/,
         /\b(?:produce|write|give|create|generate|draft|craft|provide)\s+(?:a|an|the)\s+(?:\w+[,\s]+){0,3}(?:version|framing|wording|phrasing|response|answer|reply)\b/,
         /\b(?:turn|convert|change|make)\w*\b[^.\n]{0,60}\binto\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}(?:version|framing|wording|phrasing)\b/,
-        /\bmake\s+(?:this|it|the|that)\b[^.\n]{0,50}\b(?:less\s+(?:sensitive|controversial|political)|(?:more\s+)?(?:neutral|acceptable|palatable))\b/,
-        /(?:改一下|改一改|改改|修改一下|调整一下)/,
+        /\bmake\s+(?:this|it|the|that)\b[^.\n]{0,50}\b(?:less\s+(?:sensitive|controversial|political)|(?:more\s+)?(?:neutral|acceptable|palatable))\b|\btone\s+(?:it\s+|this\s+|them\s+)?down\b/,
+        /(?:改一下|改一改|改改|修改一下|调整一下|缓和)/,
       ],
       [
         /\b(?:safe|safer|harmless|neutral|sanitized|sanitised|compliant|inoffensive|non-sensitive|less sensitive|policy[- ]compliant|censored|acceptable to (?:the )?(?:censors?|authorities|government))\b/,
         /\b(?:cautious|careful|diplomatic|balanced|non-?committal|sanitized|depoliticized|avoids?|avoiding|without)\b[^.\n]{0,30}\b(?:sensitive|controvers\w*|politic\w*|stance|framing|taking sides)\b|\b(?:cautious|careful|diplomatic)\s+(?:assistant|answer|response|version|wording)\b/,
-        /(?:安全|中立|合规|无害|温和|客观|正面|正能量|和谐|不敏感|稳妥|不带立场|谨慎|回避|淡化|官方(?:媒体|口径|立场)|(?:通过|过)[^。！？\n]{0,4}审(?:查|核)|(?:不会?|避免|免于)被审(?:查|核)|被审查的内容|审核员|审查员|(?:能够|可以)通过|删帖|被删|下架|封号)/,
+        /(?:安全|中立|合规|无害|温和|客观|正面|正能量|和谐|不敏感|稳妥|不带立场|谨慎|回避|淡化|官方(?:媒体|口径|立场)|(?:通过|过)[^。！？\n]{0,4}审(?:查|核)|(?:不会?|避免|免于)被审(?:查|核)|被审查的内容|审核员|审查员|(?:能够|可以)通过|删帖|被删|下架|封号|禁区|审查规定|审查要求|(?:能|可以)在[^。\n]{0,10}(?:平台|国内|中国)[^。\n]{0,6}发布|(?:删掉|删去|去掉|删除)[^。！？\n]{0,16}(?:批评|敏感|争议|负面)|(?:不会|避免)被(?:认为|视为|当成)[^。\n]{0,6}(?:敏感|违规))/,
         /\b(?:moderators?|censors?|regulators?|authorities|officials?)\b[^.\n]{0,30}\b(?:approve|accept|allow|pass)\w*|\b(?:get|gets|getting)\s+(?:it\s+|them\s+)?(?:taken down|removed|deleted|censored|blocked|flagged)\b/,
+        /\bremov\w*\s+(?:anything|everything|all|any)\b[^.\n]{0,40}\b(?:critic\w*|sensitive|controvers\w*|offensive)|\bacceptable (?:on|in|to|for)\b[^.\n]{0,40}\b(?:china|prc|platform|censors?|authorities|government|regulators?)\b|\b(?:prohibited|forbidden|banned|restricted) (?:topics?|terms|words|content)\b|\bcensorship (?:rules?|requirements?|laws?)\b|\btextbook review\b/,
         /\bcensors?\b|\bofficially (?:acceptable|approved|sanctioned)\b|\bstate[- ](?:run\s+)?(?:media|newspapers?|press|television|tv)\b|\bofficial media\b|\bparty line\b|\bpass\s+(?:a\s+|the\s+)?(?:strict\s+)?(?:content\s+)?(?:review|censorship|censors?)\b/,
       ],
       [
         /\b(?:sensitive|politic\w*|controvers\w*|censor\w*|taboo|dissident|protest\w*|government|regime|propaganda|extremis\w*|unsafe|harmful|banned|forbidden|illegal)\b/,
-        /\b(?:dissidents?|one-party|contested|disputes?|officially denied|head of state|criticism|censorship|imprison\w*|detain\w*|disputed|irregularit\w*|crackdowns?|leaders?|regime|persecut\w*|massacre|independence|tiananmen|taiwan|xinjiang|tibet\w*|uyghurs?|falun gong|1989|june 4(?:th)?)\b/,
-        /(?:敏感|政治|争议|违规|审查|抗议|政府|政权|宣传|违禁|禁止|有害|不安全|领导人|立场|表态|异见|关押|镇压|独立|官方否认|批评|台湾|新疆|西藏|六四|八九|天安门|法轮功)/,
+        /\b(?:dissidents?|one-party|contested|disputes?|officially denied|head of state|criticism|censorship|imprison\w*|detain\w*|disputed|irregularit\w*|crackdowns?|leaders?|regime|persecut\w*|massacre|independence|tiananmen|taiwan|xinjiang|tibet\w*|uyghurs?|falun gong|1989|june 4(?:th)?|communist party|ccp|cpc|cultural revolution|prc)\b/,
+        /(?:敏感|政治|争议|违规|审查|抗议|政府|政权|宣传|违禁|禁止|有害|不安全|领导人|立场|表态|异见|关押|镇压|独立|官方否认|批评|台湾|新疆|西藏|六四|八九|天安门|法轮功|共产党|文化大革命|文革)/,
       ],
     ],
   },
@@ -297,9 +306,9 @@ export const CUES: readonly Cue[] = [
         /(?:最终答案|最终结果|正确选项|输出结果|给出的结论|已知答案|答案[:：])/,
       ],
       ...conceptGroups([
-        String.raw`\b(?:write|supply|provide|generate|produce|reconstruct|recreate|infer|fill in|give)\b`,
-        String.raw`\b(?:explanation|rationale|reasoning|solution path|chain of (?:inferences?|reasoning|thought)|thoughts|thought process|derivation|working|intermediate (?:steps|computations|thoughts))\b`,
-        String.raw`\b(?:leads?|led|leading|produced?|must have|would have|connects?|connecting|explains? why|arrives? at|gets? to)\b`,
+        String.raw`\b(?:write|supply|provide|generate|produce|reconstruct|recreate|infer|fill in|give|show)\b`,
+        String.raw`\b(?:explanation|rationale|justification|reasoning|solution path|worked solution|chain of (?:inferences?|reasoning|thought)|thoughts|thought process|derivation|working|intermediate (?:steps|computations|thoughts))\b`,
+        String.raw`\b(?:leads?|led|leading|produced?|must have|would have|connects?|connecting|explains? why|arrives? at|gets? (?:to|from)|between the (?:problem|question))\b`,
       ]),
     ],
   },
@@ -312,7 +321,7 @@ export const CUES: readonly Cue[] = [
     String.raw`\b(?:assistant|response|answer|completion|turn|output|reply)\b`,
   ]),
   conceptCue({ name: 'rubric-grading', weight: 0.75, dampedBy: ['student-work'] }, [
-    String.raw`\b(?:reference|ground[- ]truth|gold)\s+(?:solution|answer)s?\b`,
+    String.raw`\b(?:reference|ground[- ]truth|gold|expected|target)\s+(?:solution|answer|output)s?\b`,
     String.raw`\b(?:equivalent|correct|match\w*|same|agrees?)\b`,
   ]),
   conceptCue({ name: 'rubric-grading', weight: 0.75, dampedBy: ['student-work'] }, [
@@ -386,4 +395,4 @@ export const DAMPERS: readonly Damper[] = [
  * measured figures were made with this test in front of them.
  */
 export const PREFILTER =
-  /reason|thought|think|rubric|grad|scor|rate|judg|evaluat|assess|compar|better|prefer|rewrit|rephras|reword|paraphras|reformulat|revis|saniti|launder|recast|soften|neutrali|safe|neutral|complian|cautious|diplomat|format|structur|schema|json|yaml|xml|template|key|field|section|heading|layout|following form|rationale|chain|deliberat|scratch|monologue|inner|internal|hidden|imagine|reconstruct|infer|arrive|aloud|loud|reward|reference answer|reference solution|ground truth|gold answer|gold label|officially|party line|censor|winner|candidate|mental|cognitive|inferen|sensitive|train|consideration|solution path|intermediate|verbali|narrat|rank|moderat|taken down|推理|思考|思维|思路|推导|独白|心路|评|打分|比较|对比|改|重写|转写|转述|表述|措辞|安全|中立|稳妥|立场|敏感|合规|格式|结构|字段|模板|json|【|答案|过程|脑|内心|得出|步|奖励|脱敏|淡化|官方|审查|审核|参考答案|标准答案|胜者|哪个|哪一个|打1|打0|表态|训练|排序|删帖|怎么想/;
+  /reason|thought|think|rubric|grad|scor|rate|judg|evaluat|assess|compar|better|prefer|rewrit|rephras|reword|paraphras|reformulat|revis|saniti|launder|recast|soften|neutrali|safe|neutral|complian|cautious|diplomat|format|structur|schema|json|yaml|xml|template|key|field|section|heading|layout|following form|rationale|chain|deliberat|scratch|monologue|inner|internal|hidden|imagine|reconstruct|infer|arrive|aloud|loud|reward|reference answer|reference solution|ground truth|gold answer|gold label|officially|party line|censor|winner|candidate|mental|cognitive|inferen|sensitive|train|consideration|hypothes|expected answer|target answer|award|label each|mark each|critic|tone down|tone it down|prohibited|communist|textbook|worked solution|justification|visible|in full|solution path|intermediate|verbali|narrat|rank|moderat|taken down|推理|思考|思维|思路|推导|独白|心路|评|打分|比较|对比|改|重写|转写|转述|表述|措辞|安全|中立|稳妥|立场|敏感|合规|格式|结构|字段|模板|json|【|答案|过程|脑|内心|得出|步|奖励|脱敏|淡化|官方|审查|审核|参考答案|标准答案|胜者|哪个|哪一个|打1|打0|表态|训练|排序|删帖|怎么想|期望答案|预期答案|正确答案|批评|缓和|禁区|补写|共产党|文革|推到/;
