@@ -61,7 +61,7 @@ const EXPOSE = String.raw`\b(?:write|writing|written|put|contains?|lay|spell|sho
 const YOUR_TRACE_WORDINGS = [
   String.raw`\byour\s+(?:own\s+)?(?:[\w-]+\s+){0,3}?(?:reasoning|thought process|thinking|thoughts|analysis|rationale|deliberation|considerations?|inferences?|hypotheses|assumptions|working|line of (?:thought|reasoning))\b`,
   String.raw`\b(?:reasoning|thoughts|considerations?|inferences?|steps)\s+(?:that\s+)?you\s+(?:use|used|weigh|make|made|go through|went through|follow|followed|take|took)\b`,
-  String.raw`\b(?:a|the)\s+(?:[\w,-]+\s+){0,3}?reasoning\s+(?:section|trace|block|part|chain)\b`,
+  String.raw`\breasoning\s+(?:section|trace|block|part|chain)\b`,
   String.raw`\bhow you (?:think|reason|arrive|got|get there)\b`,
 ];
 const YOUR_TRACE = YOUR_TRACE_WORDINGS.join('|');
@@ -88,7 +88,10 @@ export const CUES: readonly Cue[] = [
         ),
         /\b(?:reconstruct|recreate|reverse[- ]engineer|work backwards?|back[- ]?fill|infer|imagine|articulate|retrace|rebuild)\w*\b[^.?!\n]{0,80}?\b(?:reasoning|thought process|thinking|chain[- ]of[- ]thought|thoughts|steps|deliberations?|rationale)\b/,
         /\b(?:reasoning|thought process|thinking(?: process)?|thoughts|steps)\s+(?:that\s+)?(?:a|an|the)\s+(?:\w+\s+){0,2}(?:would|must|might|could)\s+(?:have\s+)?(?:gone through|go through|follow(?:ed)?|used?|take|taken)\b/,
-        /(?:得到|得出|推出|算出)(?:这个|该|此)?(?:答案|结论|结果)的[^。！？\n]{0,4}(?:推理|思路|过程|步骤|理由|依据)|(?:补写|补全|补充)[^。！？\n]{0,6}(?:理由|推理|过程|步骤)|从(?:题目|问题)[^。！？\n]{0,6}(?:推|到|得出)[^。！？\n]{0,6}答案/,
+        // Separate patterns, so that each is gated by its own literals.
+        /(?:得到|得出|推出|算出)(?:这个|该|此)?(?:答案|结论|结果)的[^。！？\n]{0,4}(?:推理|思路|过程|步骤|理由|依据)/,
+        /(?:补写|补全|补充)[^。！？\n]{0,6}(?:理由|推理|过程|步骤)/,
+        /从(?:题目|问题)[^。！？\n]{0,6}(?:推|到|得出)[^。！？\n]{0,6}答案/,
         /\b(?:would|must|might|could)\s+have\s+reasoned\b|\breasoned\s+(?:their|his|her|its|your|one'?s)\s+way\s+(?:to|toward)/,
         /\b(?:internal|hidden|underlying|implicit|latent|inner|private|unseen|unstated)\s+(?:[\w-]+\s+){0,2}?(?:reasoning|thought process|thinking|chain[- ]of[- ]thought|thoughts|deliberation|monologue)/,
         // "the thought process you must have gone through": the trace behind someone's given answer.
@@ -162,7 +165,9 @@ export const CUES: readonly Cue[] = [
         /["'`](?:reasoning|rationale|thoughts?|thinking|chain_of_thought|explanation|analysis|steps|reasoning_steps|derivation|verification|cot)["'`]/,
         /\b(?:premises|reasoning|analysis|steps?|derivation)\s*[,;]\s*(?:step\s*1|verification|conclusion|answer)|\bstep\s*1\s*(?:\.\.\.?|…|-|–|to)\s*(?:step\s*)?n\b/,
         // A list or trace of reasoning steps asked for as such, or a template of numbered step headings.
-        /\bkeys\s+(?:named\s+|called\s+)?["'`]?(?:reasoning|rationale|thoughts?|thinking|chain_of_thought|cot|reasoning_steps)\b|\bkey\s+(?:named\s+|called\s+)?["'`](?:reasoning|rationale|thoughts?|thinking|chain_of_thought|cot|reasoning_steps)\b|\b(?:one (?:entry|item|element|string) )?(?:per|for each|for every)\s+(?:reasoning|inference|thinking|deduction)\s+step\b|#{2,4}\s*(?:reasoning|rationale|thoughts?|thinking|analysis|derivation)\b|#{2,4}\s*(?:推理|分析|思考|思路|推导)/,
+        /\bkeys\s+(?:named\s+|called\s+)?["'`]?(?:reasoning|rationale|thoughts?|thinking|chain_of_thought|cot|reasoning_steps)\b|\bkey\s+(?:named\s+|called\s+)?["'`](?:reasoning|rationale|thoughts?|thinking|chain_of_thought|cot|reasoning_steps)\b/,
+        /\b(?:per|for each|for every)\s+(?:reasoning|inference|thinking|deduction)\s+step\b/,
+        /#{2,4}\s*(?:reasoning|rationale|thoughts?|thinking|analysis|derivation)\b|#{2,4}\s*(?:推理|分析|思考|思路|推导)/,
         /<\/?(?:思考|推理|思路|分析|推导)>/,
         /\bsections?\s+(?:titled|named|called)\b[^.\n]{0,60}\b(?:reasoning|rationale|thoughts?|thinking)\b[^.\n]{0,40}\b(?:conclusion|answer|final)|\b(?:columns?|fields?)\b[^.\n]{0,40}\b(?:reasoning|rationale|thoughts?|thinking)\b/,
         /(?:thought|reasoning|rationale|推理|思考)[^。\n]{0,20}字段/,
