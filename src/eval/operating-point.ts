@@ -91,32 +91,21 @@ export function rocAuc(accounts: readonly ScoredAccount[]): number | null {
   let wins = 0;
   for (const a of accounts) {
     if (a.label !== 'attack') continue;
-    const below = firstAtLeast(benign, a.score);
-    const tied = firstAbove(benign, a.score) - below;
+    const below = countBelow(benign, a.score, false);
+    const tied = countBelow(benign, a.score, true) - below;
     wins += below + tied / 2;
   }
   return wins / (attack * benign.length);
 }
 
-/** Index of the first value >= x in ascending `sorted`. */
-function firstAtLeast(sorted: readonly number[], x: number): number {
+/** How many values of ascending `sorted` are below `x` (or at most `x`, with `orEqual`). */
+function countBelow(sorted: readonly number[], x: number, orEqual: boolean): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if ((sorted[mid] as number) < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** Index of the first value > x in ascending `sorted`. */
-function firstAbove(sorted: readonly number[], x: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((sorted[mid] as number) <= x) lo = mid + 1;
+    const v = sorted[mid] as number;
+    if (v < x || (orEqual && v === x)) lo = mid + 1;
     else hi = mid;
   }
   return lo;

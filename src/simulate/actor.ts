@@ -163,7 +163,7 @@ export class AccountActor extends Rng {
   private emitAccount(): TrafficRecord {
     const m = this.model;
     const label: LabelRecord = {
-      account_id: this.id.accountId,
+      account_id: this.accountId,
       label: m.labels.label,
       archetype: m.labels.archetype,
     };
@@ -196,7 +196,7 @@ export class AccountActor extends Rng {
     const record: EnforcementRecord = {
       type: 'enforcement',
       time: new Date(this.banAt).toISOString(),
-      account_id: this.id.accountId,
+      account_id: this.accountId,
       action: 'ban',
       source: 'trust_and_safety',
       reason: m.banReasons ? m.banReasons.pick(this) : 'terms_of_service',
@@ -351,18 +351,17 @@ export class AccountActor extends Rng {
       this.countToday = 0;
     }
     this.countToday++;
-    // Only the modes that keep an address across requests store it: a pool that rotates per
-    // request (or a NAT picking one of its exits) draws each time, and storing a fresh address in
-    // this long-lived actor made the young collector track it and promote it.
-    const mode = m.hot.ipMode;
-    const keeps = mode !== 'rotate_request' && mode !== 'nat';
+    // Only the modes that keep an address across requests store it: where each request draws its
+    // own, storing a fresh address in this long-lived actor made the young collector track it and
+    // promote it.
+    const perRequest = m.hot.addressPerRequest;
     let a: Address;
     if (this.turnsLeft === 0) {
       if (this.convsLeft === 0) this.convsLeft = Math.max(1, Math.round(m.conversations(this)));
       this.convsLeft--;
       a = this.startConversation(t);
-      if (keeps) this.address = a;
-    } else if (!keeps) {
+      if (!perRequest) this.address = a;
+    } else if (perRequest) {
       a = this.currentAddress(t, false);
     } else {
       a = this.address;

@@ -64,6 +64,11 @@ export interface Labels {
 /** See `PopulationModel#hot`. */
 export interface HotSpec {
   ipMode: PopulationSpec['infra']['ipMode'];
+  /**
+   * Whether each request draws its address (rotating per request, or one of a NAT's exits)
+   * rather than keeping its conversation's.
+   */
+  addressPerRequest: boolean;
   mobileShare: number;
   mixShare: number;
   corpusShare: number;
@@ -200,6 +205,7 @@ export class PopulationModel {
     };
     this.hot = {
       ipMode: spec.infra.ipMode,
+      addressPerRequest: spec.infra.ipMode === 'rotate_request' || spec.infra.ipMode === 'nat',
       mobileShare: spec.infra.mobileShare ?? 0,
       mixShare: spec.mix?.share ?? 0,
       corpusShare: spec.prompts.corpus?.share ?? 0,
